@@ -8,6 +8,7 @@ internal static class GateMath
     /// <summary>destination = gradient ⊙ y ⊙ (1 − y): the gradient through y = σ(x).</summary>
     public static void SigmoidBackward(ReadOnlySpan<float> y, ReadOnlySpan<float> gradient, Span<float> destination, Span<float> scratch)
     {
+        scratch = scratch[..y.Length];
         TensorPrimitives.Subtract(1f, y, scratch);
         TensorPrimitives.Multiply(scratch, y, scratch);
         TensorPrimitives.Multiply(scratch, gradient, destination);
@@ -16,6 +17,7 @@ internal static class GateMath
     /// <summary>destination = gradient ⊙ (1 − y²): the gradient through y = tanh(x).</summary>
     public static void TanhBackward(ReadOnlySpan<float> y, ReadOnlySpan<float> gradient, Span<float> destination, Span<float> scratch)
     {
+        scratch = scratch[..y.Length];
         TensorPrimitives.Multiply(y, y, scratch);
         TensorPrimitives.Subtract(1f, scratch, scratch);
         TensorPrimitives.Multiply(scratch, gradient, destination);
