@@ -21,13 +21,20 @@ public static class ShapeText
     /// <exception cref="ArgumentOutOfRangeException">A size is negative or the product exceeds <see cref="Array.MaxLength"/>.</exception>
     public static int ElementCount(ReadOnlySpan<int> shape)
     {
-        long count = 1;
         for (int i = 0; i < shape.Length; i++)
         {
             if (shape[i] < 0)
             {
                 throw new ArgumentOutOfRangeException(nameof(shape), shape[i], $"shape: expected non-negative sizes, got {Format(shape)}.");
             }
+            if (shape[i] == 0)
+            {
+                return 0;
+            }
+        }
+        long count = 1;
+        for (int i = 0; i < shape.Length; i++)
+        {
             count *= shape[i];
             if (count > Array.MaxLength)
             {

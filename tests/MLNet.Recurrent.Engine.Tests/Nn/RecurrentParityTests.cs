@@ -1,0 +1,111 @@
+using MLNet.Recurrent.Engine.Nn;
+using MLNet.Recurrent.Engine.Tensors;
+using MLNet.Recurrent.Engine.Tests.Testing;
+
+namespace MLNet.Recurrent.Engine.Tests.Nn;
+
+/// <summary>
+/// Rnn, Lstm and Gru against PyTorch 1.13 on every fixture case (committed, or the directory in
+/// MLNET_RECURRENT_FIXTURES): outputs, final states, and the gradients of input, initial states and every
+/// parameter. Tolerance per tensor: ‖ours − torch‖∞ ≤ 1e-5·‖torch‖∞ + 1e-6.
+/// </summary>
+public class RecurrentParityTests
+{
+    private const double RelativeTolerance = 1e-5;
+    private const double AbsoluteFloor = 1e-6;
+
+    public static IEnumerable<object[]> Cases() => RecurrentFixture.Cases();
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ForwardAndBackward_MatchPyTorch(string name)
+    {
+        RecurrentFixture fixture = RecurrentFixture.Load(name);
+        RecurrentLayer layer = CreateLayer(fixture);
+        layer.LoadStateDict(fixture.Parameters);
+
+        Tensor input = fixture.Input.Clone();
+        input.RequiresGrad = true;
+        Tensor? h0 = fixture.H0?.Clone();
+        Tensor? c0 = fixture.C0?.Clone();
+        if (h0 is not null)
+        {
+            h0.RequiresGrad = true;
+        }
+        if (c0 is not null)
+        {
+            c0.RequiresGrad = true;
+        }
+
+        RecurrentOutput result = layer switch
+        {
+            Lstm lstm => lstm.Forward(input, h0, c0, fixture.Lengths),
+            Gru gru => gru.Forward(input, h0, fixture.Lengths),
+            Rnn rnn => rnn.Forward(input, h0, fixture.Lengths),
+            _ => throw new InvalidOperationException(layer.GetType().Name),
+        };
+
+        AssertClose("output", fixture.ExpectedOutput, result.Output);
+        AssertClose("h_n", fixture.ExpectedHn, result.HiddenState);
+        if (fixture.IsLstm)
+        {
+            AssertClose("c_n", fixture.ExpectedCn!, result.CellState!);
+        }
+        else
+        {
+            Assert.Null(result.CellState);
+        }
+
+        // The vector-Jacobian product with (grad_output, grad_h_n[, grad_c_n]): gradients accumulate across the calls.
+        result.Output.Backward(fixture.GradOutput);
+        result.HiddenState.Backward(fixture.GradHn);
+        result.CellState?.Backward(fixture.GradCn!);
+
+        AssertClose("grad input", fixture.ExpectedGradInput, input.Grad!);
+        if (h0 is not null)
+        {
+            AssertClose("grad h0", fixture.ExpectedGradH0!, h0.Grad!);
+        }
+        if (c0 is not null)
+        {
+            AssertClose("grad c0", fixture.ExpectedGradC0!, c0.Grad!);
+        }
+        foreach (var (parameterName, parameter) in layer.NamedParameters())
+        {
+            AssertClose("grad " + parameterName, fixture.ExpectedParameterGrads[parameterName], parameter.Grad!);
+        }
+    }
+
+    internal static RecurrentLayer CreateLayer(RecurrentFixture f) => f.Cell switch
+    {
+        "lstm" => new Lstm(f.InputSize, f.HiddenSize, f.NumLayers, f.Bias, f.BatchFirst, 0f, f.Bidirectional),
+        "gru" => new Gru(f.InputSize, f.HiddenSize, f.NumLayers, f.Bias, f.BatchFirst, 0f, f.Bidirectional),
+        "rnn_tanh" => new Rnn(f.InputSize, f.HiddenSize, f.NumLayers, RnnNonlinearity.Tanh, f.Bias, f.BatchFirst, 0f, f.Bidirectional),
+        "rnn_relu" => new Rnn(f.InputSize, f.HiddenSize, f.NumLayers, RnnNonlinearity.Relu, f.Bias, f.BatchFirst, 0f, f.Bidirectional),
+        _ => throw new InvalidOperationException($"unknown cell '{f.Cell}'"),
+    };
+
+    private static void AssertClose(string what, Tensor expected, Tensor actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected.Shape.ToArray(), actual.Shape.ToArray());
+        float[] e = expected.ToArray(), a = actual.ToArray();
+        double maxError = 0, maxMagnitude = 0;
+        int worst = 0;
+        for (int i = 0; i < e.Length; i++)
+        {
+            double error = Math.Abs((double)a[i] - e[i]);
+            if (error > maxError || double.IsNaN(error))
+            {
+                maxError = error;
+                worst = i;
+            }
+            maxMagnitude = Math.Max(maxMagnitude, Math.Abs(e[i]));
+        }
+        double bound = RelativeTolerance * maxMagnitude + AbsoluteFloor;
+        if (!(maxError <= bound))
+        {
+            Assert.Fail($"{what}: max |ours − torch| = {maxError:E3} at flat index {worst} (ours {a[worst]}, torch {e[worst]}) exceeds {bound:E3} = 1e-5·{maxMagnitude:G4} + 1e-6.");
+        }
+    }
+}
