@@ -29,7 +29,7 @@ public sealed partial class Tensor
         }
         if (!ok)
         {
-            ThrowHelper.Shape(nameof(shape), $"a shape that {ShapeText.Format(_shape)} broadcasts to (equal sizes or 1, aligned at the last dimension)", shape);
+            ThrowHelper.Shape(nameof(shape), $"that {ShapeText.Format(_shape)} broadcasts to (sizes equal or 1, aligned at the last dimension)", shape);
         }
         if (shape.AsSpan().SequenceEqual(_shape))
         {

@@ -38,7 +38,7 @@ internal static class Broadcasting
             }
             else
             {
-                ThrowHelper.Shape(paramName, $"shape broadcastable with {ShapeText.Format(input)}", other);
+                ThrowHelper.Shape(paramName, $"broadcastable with {ShapeText.Format(input)}", other);
             }
         }
         return result;

@@ -27,7 +27,7 @@ public sealed partial class Tensor
         ThrowHelper.ThrowIfNull(first, "tensors[0]");
         if (first.Rank == 0)
         {
-            ThrowHelper.Shape("tensors[0]", "at least one dimension to concatenate along", first.Shape);
+            ThrowHelper.Shape("tensors[0]", "with at least one dimension to concatenate along", first.Shape);
         }
         int d = first.NormalizeDim(dim, nameof(dim));
         int total = 0;

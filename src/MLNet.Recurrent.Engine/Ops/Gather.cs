@@ -27,12 +27,12 @@ public sealed partial class Tensor
         }
         if (!fits)
         {
-            ThrowHelper.Shape(nameof(indexShape), $"rank {Rank} with sizes at most {ShapeText.Format(_shape)} outside dimension {d}", indexShape);
+            ThrowHelper.Shape(nameof(indexShape), $"of rank {Rank} with sizes at most {ShapeText.Format(_shape)} outside dimension {d}", indexShape);
         }
         int count = ShapeText.ElementCount(indexShape);
         if (index.Length != count)
         {
-            ThrowHelper.Shape(nameof(index), $"{count} elements for index shape {ShapeText.Format(indexShape)}", [index.Length]);
+            ThrowHelper.Shape(nameof(index), $"({count},) to match indexShape {ShapeText.Format(indexShape)}", [index.Length]);
         }
         int size = _shape[d];
         for (int j = 0; j < index.Length; j++)

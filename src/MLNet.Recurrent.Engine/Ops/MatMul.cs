@@ -32,11 +32,11 @@ public sealed partial class Tensor
         Broadcasting.CheckSameDevice(this, other, nameof(other));
         if (Rank is 0 or > 3)
         {
-            ThrowHelper.Shape("input", "rank 1, 2 or 3: (K,), (M, K) or (B, M, K)", _shape);
+            ThrowHelper.Shape("input", "of rank 1, 2 or 3: (K,), (M, K) or (B, M, K)", _shape);
         }
         if (other.Rank is 0 or > 3)
         {
-            ThrowHelper.Shape(nameof(other), "rank 1, 2 or 3: (K,), (K, N) or (B, K, N)", other.Shape);
+            ThrowHelper.Shape(nameof(other), "of rank 1, 2 or 3: (K,), (K, N) or (B, K, N)", other.Shape);
         }
         int k = _shape[^1];
         if (other.Rank == 1)

@@ -33,7 +33,7 @@ public sealed partial class Tensor
         var (outer, size, inner) = ShapeMath.Split(_shape, d);
         if (size == 0)
         {
-            ThrowHelper.Shape("input", $"a non-zero size in dimension {d} to take the maximum over", _shape);
+            ThrowHelper.Shape("input", $"with a non-zero size in dimension {d} to take the maximum over", _shape);
         }
         ReadOnlySpan<float> x = ContiguousValues();
         var values = new float[outer * inner];

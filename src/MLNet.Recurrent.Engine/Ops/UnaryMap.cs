@@ -11,7 +11,11 @@ public sealed partial class Tensor
     private Tensor MapUnary(UnaryOp op)
     {
         var result = new float[Count];
-        Device.Backend.Map(op, ContiguousValues(), result);
+        if (result.Length > 0)
+        {
+            // Guarded because TensorPrimitives.Sigmoid rejects empty spans.
+            Device.Backend.Map(op, ContiguousValues(), result);
+        }
         return WithData(result, _shape);
     }
 
