@@ -102,6 +102,23 @@ public class ArithmeticTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public void RowAndColumnBroadcast_EveryLength0To70_MatchesNaiveLoopExactly(string op)
+    {
+        Func<float, float, float> f = Scalar(op);
+        for (int n = 0; n <= 70; n++)
+        {
+            Tensor matrix = Tensor.Uniform(new RandomGenerator(n), 0.5f, 2f, 3, n);
+            Tensor row = Tensor.Uniform(new RandomGenerator(200 + n), 0.5f, 2f, n);
+            Tensor column = Tensor.Uniform(new RandomGenerator(300 + n), 0.5f, 2f, 3, 1);
+            Assert.Equal(NaiveBroadcast(f, matrix, row, [3, n]), Apply(op, matrix, row).ToArray());
+            Assert.Equal(NaiveBroadcast(f, row, matrix, [3, n]), Apply(op, row, matrix).ToArray());
+            Assert.Equal(NaiveBroadcast(f, column, matrix, [3, n]), Apply(op, column, matrix).ToArray());
+            Assert.Equal(NaiveBroadcast(f, matrix, column, [3, n]), Apply(op, matrix, column).ToArray());
+        }
+    }
+
     [Fact]
     public void ScalarOverloadsAndOperators_MatchTensorForms()
     {

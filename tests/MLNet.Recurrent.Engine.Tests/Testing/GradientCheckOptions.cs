@@ -2,7 +2,7 @@ namespace MLNet.Recurrent.Engine.Tests.Testing;
 
 /// <summary>
 /// Settings of <see cref="GradientCheck"/>. The defaults suit float32 operations whose inputs are of order 1 and stay
-/// at least ~0.05 away from kinks (ReLU at 0, ties of Max); see <see cref="GradientCheck"/> for why these values.
+/// farther than the step h from kinks (ReLU at 0, ties of Max); see <see cref="GradientCheck"/> for why these values.
 /// </summary>
 public sealed record GradientCheckOptions
 {
