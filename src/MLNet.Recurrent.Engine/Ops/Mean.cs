@@ -11,7 +11,7 @@ public sealed partial class Tensor
     /// <param name="keepDim">Whether the reduced dimension stays, with size 1 (default false: it is removed).</param>
     /// <returns>A new contiguous tensor: this shape with <paramref name="dim"/> removed, or set to 1 when <paramref name="keepDim"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dim"/> is out of range.</exception>
-    public Tensor Mean(int dim, bool keepDim = false) => Mean([dim], keepDim);
+    public Tensor Mean(int dim, bool keepDim = false) => MeanOver(ReducedDims([dim], nameof(dim)), keepDim);
 
     /// <summary>The mean over several dimensions at once (n = the product of their sizes).</summary>
     /// <param name="dims">The distinct dimensions to reduce, at least one; negative values count from the end.</param>
@@ -20,14 +20,15 @@ public sealed partial class Tensor
     /// <exception cref="ArgumentNullException"><paramref name="dims"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="dims"/> is empty or names a dimension twice.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A dimension is out of range.</exception>
-    public Tensor Mean(int[] dims, bool keepDim = false)
+    public Tensor Mean(int[] dims, bool keepDim = false) => MeanOver(ReducedDims(dims, nameof(dims)), keepDim);
+
+    private Tensor MeanOver(bool[] reduced, bool keepDim)
     {
-        bool[] reduced = ReducedDims(dims, nameof(dims));
         int n = 1;
         for (int d = 0; d < Rank; d++)
         {
             n *= reduced[d] ? _shape[d] : 1;
         }
-        return Sum(dims, keepDim).Divide(n);
+        return SumOver(reduced, keepDim).Divide(n);
     }
 }

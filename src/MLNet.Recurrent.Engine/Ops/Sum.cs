@@ -23,7 +23,7 @@ public sealed partial class Tensor
     /// <param name="keepDim">Whether the reduced dimension stays, with size 1 (default false: it is removed).</param>
     /// <returns>A new contiguous tensor: this shape with <paramref name="dim"/> removed, or set to 1 when <paramref name="keepDim"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dim"/> is out of range.</exception>
-    public Tensor Sum(int dim, bool keepDim = false) => Sum([dim], keepDim);
+    public Tensor Sum(int dim, bool keepDim = false) => SumOver(ReducedDims([dim], nameof(dim)), keepDim);
 
     /// <summary>The sum over several dimensions at once.</summary>
     /// <param name="dims">The distinct dimensions to reduce, at least one; negative values count from the end.</param>
@@ -32,9 +32,10 @@ public sealed partial class Tensor
     /// <exception cref="ArgumentNullException"><paramref name="dims"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="dims"/> is empty or names a dimension twice.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A dimension is out of range.</exception>
-    public Tensor Sum(int[] dims, bool keepDim = false)
+    public Tensor Sum(int[] dims, bool keepDim = false) => SumOver(ReducedDims(dims, nameof(dims)), keepDim);
+
+    private Tensor SumOver(bool[] reduced, bool keepDim)
     {
-        bool[] reduced = ReducedDims(dims, nameof(dims));
         float[] values = SumKernel(Device.Backend, ContiguousValues(), _shape, reduced);
         Tensor result = WithData(values, ReducedShape(reduced, keepDim));
         if (GradMode.IsEnabled && RequiresGrad)

@@ -43,7 +43,8 @@ public class MeanTests
     public void BadDim_ThrowsNamingDim()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Tensor.Zeros(2, 3).Mean(-3));
-        Assert.Equal("dims", error.ParamName);
+        Assert.Equal("dim", error.ParamName);
+        Assert.Equal("dims", Assert.Throws<ArgumentOutOfRangeException>(() => Tensor.Zeros(2, 3).Mean([0, 2])).ParamName);
         Assert.Contains("got -3", error.Message);
     }
 }

@@ -86,7 +86,8 @@ public class SumTests
     {
         Tensor x = Tensor.Zeros(2, 3);
         var range = Assert.Throws<ArgumentOutOfRangeException>(() => x.Sum(2));
-        Assert.Equal("dims", range.ParamName);
+        Assert.Equal("dim", range.ParamName);
+        Assert.Equal("dims", Assert.Throws<ArgumentOutOfRangeException>(() => x.Sum([0, -3])).ParamName);
         Assert.Contains("[-2, 1]", range.Message);
         Assert.Contains("got 2", range.Message);
         var duplicate = Assert.Throws<ArgumentException>(() => x.Sum([1, -1]));
