@@ -1,0 +1,47 @@
+using MLNet.Recurrent.Engine.Autograd;
+using MLNet.Recurrent.Engine.Errors;
+using MLNet.Recurrent.Engine.Kernels;
+
+namespace MLNet.Recurrent.Engine.Tensors;
+
+public sealed partial class Tensor
+{
+    /// <summary>Element-wise sum with broadcasting: <c>y = input + other</c>.</summary>
+    /// <param name="other">Any shape broadcastable with this tensor's (sizes equal or 1, aligned at the last dimension).</param>
+    /// <returns>A new contiguous tensor of the broadcast shape.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="TensorShapeException">The shapes are not broadcastable.</exception>
+    /// <exception cref="ArgumentException"><paramref name="other"/> lives on another device.</exception>
+    public Tensor Add(Tensor other)
+    {
+        ThrowHelper.ThrowIfNull(other, nameof(other));
+        Tensor result = Broadcasting.Apply(BinaryOp.Add, this, other, nameof(other));
+        if (GradMode.IsEnabled && (RequiresGrad || other.RequiresGrad))
+        {
+            result.SetGradFn(new AddBackward(this, other), 0);
+        }
+        return result;
+    }
+
+    /// <summary>Adds a scalar to every element: <c>y = input + other</c>.</summary>
+    /// <param name="other">The scalar.</param>
+    /// <returns>A new contiguous tensor of this shape.</returns>
+    public Tensor Add(float other) => Add(Scalar(other));
+
+    private sealed class AddBackward(Tensor input, Tensor other) : Node(input, other)
+    {
+        public override string Name => "AddBackward";
+
+        // Forward computed y = a + b (broadcast), so ∂y/∂a = ∂y/∂b = 1: each operand gets g summed over the
+        // dimensions it was broadcast along.
+        public override Tensor?[] Backward(Tensor?[] outputGradients)
+        {
+            Tensor g = outputGradients[0]!;
+            return
+            [
+                NeedsGrad(0) ? Broadcasting.SumToShape(g, Inputs[0].Shape) : null,
+                NeedsGrad(1) ? Broadcasting.SumToShape(g, Inputs[1].Shape) : null,
+            ];
+        }
+    }
+}
