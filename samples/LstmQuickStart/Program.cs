@@ -9,8 +9,8 @@ using MLNet.Recurrent.Engine.Autograd;
 using MLNet.Recurrent.Engine.Nn;
 using MLNet.Recurrent.Engine.Tensors;
 
-int seed = 7, steps = 400, batch = 32, length = 24, hidden = 24;
-float learningRate = 0.2f;
+int seed = 7, steps = 600, batch = 32, length = 24, hidden = 24;
+float learningRate = 0.3f;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -80,7 +80,7 @@ for (int step = 1; step <= steps; step++)
             p.AddInPlace(p.Grad!, -learningRate);
         }
     }
-    if (step % 50 == 0 || step == steps)
+    if (step % 60 == 0 || step == steps)
     {
         Console.WriteLine($"step {step,5}  held-out MSE {EvaluationLoss():F5}");
     }
