@@ -62,6 +62,11 @@ internal static class BackwardEngine
                         continue;
                     }
                     Tensor? gradient = inputGradients?[i];
+                    if (gradient is not null && !gradient.Shape.SequenceEqual(input.Shape))
+                    {
+                        throw new InvalidOperationException(
+                            $"{node.Name}: the gradient of input {i} has shape {ShapeText.Format(gradient.Shape)}, expected the input's shape {ShapeText.Format(input.Shape)}.");
+                    }
                     if (input.GradFn is null)
                     {
                         if (gradient is not null)

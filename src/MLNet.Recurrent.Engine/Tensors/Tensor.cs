@@ -9,8 +9,10 @@ namespace MLNet.Recurrent.Engine.Tensors;
 /// </summary>
 /// <remarks>
 /// <para>Tensors are created by the factories on this class (<see cref="Zeros"/>, <see cref="FromArray"/>,
-/// <see cref="Uniform"/>, ...) and by operations. Views (<see cref="Transpose"/>, <see cref="Reshape"/> of a
-/// contiguous tensor) share storage with their source; every other operation returns a new, contiguous tensor.</para>
+/// <see cref="Uniform"/>, ...) and by operations. Views share storage with their source: <see cref="Transpose"/>,
+/// <see cref="Permute"/>, <see cref="Narrow"/>, <see cref="Select"/>, <see cref="Squeeze()"/>, <see cref="Unsqueeze"/>,
+/// <see cref="BroadcastTo"/>, and <see cref="Reshape"/> of a contiguous tensor; every other operation returns a new,
+/// contiguous tensor. <see cref="FromArray"/> with no shape makes a vector; use <see cref="Scalar"/> for rank 0.</para>
 /// <para>Autograd: a leaf tensor with <see cref="RequiresGrad"/> set receives <see cref="Grad"/> when
 /// <see cref="Backward"/> runs on a result computed from it; gradients accumulate until <see cref="ZeroGrad"/>.
 /// Results of operations on such tensors remember the function that made them, unless computed inside

@@ -46,20 +46,40 @@ public static class GradientCheck
     /// <param name="options">Step, tolerances and seed; <see cref="GradientCheckOptions.Default"/> when null.</param>
     /// <returns>What was measured.</returns>
     public static GradientCheckResult Assert(Func<Tensor[], Tensor[]> f, Tensor[] inputs, GradientCheckOptions? options = null)
+        => Assert(f, inputs, [], options);
+
+    /// <summary>
+    /// Checks a function of <paramref name="inputs"/> that also reads <paramref name="parameters"/> (a module's
+    /// weights) directly: the inputs are cloned, the parameters are checked in place — their gradients are cleared
+    /// first, and each perturbed value is restored.
+    /// </summary>
+    /// <param name="f">The function; it receives the cloned inputs.</param>
+    /// <param name="inputs">The inputs; those with RequiresGrad are checked.</param>
+    /// <param name="parameters">Leaves that <paramref name="f"/> uses without receiving them, e.g. <c>module.Parameters()</c>.</param>
+    /// <param name="options">Step, tolerances and seed; <see cref="GradientCheckOptions.Default"/> when null.</param>
+    /// <returns>What was measured.</returns>
+    public static GradientCheckResult Assert(Func<Tensor[], Tensor[]> f, Tensor[] inputs, IEnumerable<Tensor> parameters, GradientCheckOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(parameters);
         options ??= GradientCheckOptions.Default;
         var random = new RandomGenerator(options.Seed);
 
-        Tensor[] leaves = [.. inputs.Select(x => { Tensor c = x.Clone(); c.RequiresGrad = x.RequiresGrad; return c; })];
+        Tensor[] clones = [.. inputs.Select(x => { Tensor c = x.Clone(); c.RequiresGrad = x.RequiresGrad; return c; })];
+        Tensor[] leaves = [.. clones, .. parameters];
+        foreach (Tensor parameter in leaves.Skip(clones.Length))
+        {
+            parameter.ZeroGrad();
+        }
         if (!leaves.Any(x => x.RequiresGrad))
         {
             throw new ArgumentException("inputs: expected at least one tensor with RequiresGrad set, got none.", nameof(inputs));
         }
+        Func<Tensor[], Tensor[]> run = _ => f(clones);
 
         // Analytic: one backward per output with its own upstream gradient w_j.
-        Tensor[] outputs = f(leaves);
+        Tensor[] outputs = run(leaves);
         var weights = new Tensor[outputs.Length];
         for (int j = 0; j < outputs.Length; j++)
         {
@@ -93,9 +113,9 @@ public static class GradientCheck
                 double h = options.Epsilon * Math.Max(1.0, Math.Abs(original));
                 float plus = (float)(original + h), minus = (float)(original - h);
                 values[e] = plus;
-                double lossPlus = Loss(f, leaves, w);
+                double lossPlus = Loss(run, leaves, w);
                 values[e] = minus;
-                double lossMinus = Loss(f, leaves, w);
+                double lossMinus = Loss(run, leaves, w);
                 values[e] = original;
 
                 double numeric = (lossPlus - lossMinus) / ((double)plus - minus);

@@ -23,6 +23,10 @@ internal sealed class CpuBackend : IComputeBackend
 
     public void Map(UnaryOp op, ReadOnlySpan<float> x, Span<float> y)
     {
+        if (x.IsEmpty)
+        {
+            return;
+        }
         switch (op)
         {
             case UnaryOp.Negate: TensorPrimitives.Negate(x, y); break;
@@ -65,5 +69,6 @@ internal sealed class CpuBackend : IComputeBackend
 
     public float Sum(ReadOnlySpan<float> x) => x.IsEmpty ? 0f : TensorPrimitives.Sum(x);
 
-    public float Max(ReadOnlySpan<float> x) => TensorPrimitives.Max(x);
+    public float Max(ReadOnlySpan<float> x)
+        => x.IsEmpty ? throw new ArgumentException("x: expected at least one element to take the maximum of, got none.", nameof(x)) : TensorPrimitives.Max(x);
 }
