@@ -99,9 +99,9 @@ internal static unsafe class Gemm
         where TVec : unmanaged
     {
         int nr = GemmMicroKernel.Columns<TSimd, TVec>();
-        int threads = GemmBlocking.ThreadCount(problem->M, problem->N, problem->K, nr, t_forcedThreads);
-        (problem->GridRows, problem->GridColumns) = GemmBlocking.Grid(problem->M, problem->N, nr, threads);
-        GemmThreadPool.Run(problem->GridRows * problem->GridColumns, &GemmDriver.RunPart<TSimd, TVec>, problem);
+        int threads;
+        (threads, problem->GridRows, problem->GridColumns) = GemmBlocking.Plan(problem->M, problem->N, problem->K, nr, t_forcedThreads);
+        GemmThreadPool.Run(problem->GridRows * problem->GridColumns, threads, &GemmDriver.RunPart<TSimd, TVec>, problem);
     }
 
     /// <summary>C ← β·C (β = 0 clears, ignoring NaN).</summary>

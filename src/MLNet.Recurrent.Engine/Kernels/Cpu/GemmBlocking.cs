@@ -28,42 +28,55 @@ internal static class GemmBlocking
     /// <summary>NC for micro-tiles <paramref name="nr"/> columns wide, a multiple of NR.</summary>
     public static int NcFor(int nr) => Math.Max(nr, Nc / nr * nr);
 
+    /// <summary>Parts per thread in a parallel call: more parts than threads balance the load when a core is busy.</summary>
+    internal static int PartsPerThread { get; set; } = 4;
+
+    /// <summary>The least work (flops) worth a part of its own when the thread count is automatic.</summary>
+    internal static long MinPartFlops { get; set; } = 1_000_000;
+
     /// <summary>
-    /// The number of threads for an m × n × k problem: <paramref name="forcedThreads"/> when positive, else all
-    /// processors once the problem is worth it; never more than there are micro-tiles.
+    /// How an m × n × k problem is run: on how many threads, cut into a rows × columns grid of parts (independent
+    /// rectangles of C). <paramref name="forcedThreads"/> > 0 fixes the thread count (tests); otherwise all
+    /// processors are used once the problem reaches <see cref="ParallelThresholdFlops"/>.
     /// </summary>
-    public static int ThreadCount(int m, int n, int k, int nr, int forcedThreads)
+    public static (int Threads, int GridRows, int GridColumns) Plan(int m, int n, int k, int nr, int forcedThreads)
     {
         long tiles = (long)CeilDiv(m, GemmMicroKernel.Rows) * CeilDiv(n, nr);
-        long threads;
-        if (forcedThreads > 0)
+        long flops = 2L * m * n * k;
+        long threads = forcedThreads > 0 ? forcedThreads
+            : flops < ParallelThresholdFlops ? 1
+            : Environment.ProcessorCount;
+        threads = Math.Min(threads, tiles);
+        if (threads <= 1)
         {
-            threads = forcedThreads;
+            return (1, 1, 1);
         }
-        else
+        long parts = threads * PartsPerThread;
+        if (forcedThreads <= 0)
         {
-            long flops = 2L * m * n * k;
-            threads = flops < ParallelThresholdFlops ? 1 : Math.Min(Environment.ProcessorCount, Math.Max(1, flops / (ParallelThresholdFlops / 2)));
+            parts = Math.Min(parts, Math.Max(threads, flops / MinPartFlops));
         }
-        return (int)Math.Max(1, Math.Min(threads, tiles));
+        parts = Math.Min(parts, tiles);
+        (int rows, int columns) = Grid(m, n, nr, (int)parts);
+        return ((int)threads, rows, columns);
     }
 
     /// <summary>
-    /// Splits <paramref name="threads"/> into a rows × columns grid over C that minimises the perimeter of one
-    /// thread's rectangle (its packing and memory traffic); ties go to cutting n, so threads share the small A.
+    /// Splits <paramref name="parts"/> into a rows × columns grid over C that minimises the perimeter of one
+    /// part's rectangle (its packing and memory traffic); ties go to cutting n.
     /// </summary>
-    public static (int Rows, int Columns) Grid(int m, int n, int nr, int threads)
+    public static (int Rows, int Columns) Grid(int m, int n, int nr, int parts)
     {
         int mTiles = CeilDiv(m, GemmMicroKernel.Rows), nTiles = CeilDiv(n, nr);
-        (int Rows, int Columns) best = (1, threads);
+        (int Rows, int Columns) best = (1, parts);
         long bestCost = long.MaxValue;
-        for (int rows = 1; rows <= threads; rows++)
+        for (int rows = 1; rows <= parts; rows++)
         {
-            if (threads % rows != 0)
+            if (parts % rows != 0)
             {
                 continue;
             }
-            int columns = threads / rows;
+            int columns = parts / rows;
             if (rows > mTiles || columns > nTiles)
             {
                 continue;

@@ -2,7 +2,7 @@ namespace MLNet.Recurrent.Engine.Kernels.Cpu;
 
 /// <summary>
 /// One GEMM call, C[m×n] ← α·op(A)·op(B) + β·C, as raw pointers into pinned operands, plus how it is split among
-/// threads: a <see cref="GridRows"/> × <see cref="GridColumns"/> grid of independent rectangles of C, cut on
+/// threads: a <see cref="GridRows"/> × <see cref="GridColumns"/> grid of independent parts (rectangles of C), cut on
 /// micro-tile boundaries. It lives on the caller's stack while the workers read it.
 /// </summary>
 internal unsafe struct GemmProblem
@@ -21,9 +21,9 @@ internal unsafe struct GemmProblem
     public bool TransposeA;
     public bool TransposeB;
 
-    /// <summary>Thread-grid rows: the m dimension is cut into this many row ranges.</summary>
+    /// <summary>Grid rows: the m dimension is cut into this many row ranges.</summary>
     public int GridRows;
 
-    /// <summary>Thread-grid columns: the n dimension is cut into this many column ranges.</summary>
+    /// <summary>Grid columns: the n dimension is cut into this many column ranges.</summary>
     public int GridColumns;
 }

@@ -5,27 +5,37 @@ namespace MLNet.Recurrent.Engine.Kernels.Cpu;
 
 /// <summary>
 /// A tiny fork-join pool for <see cref="Gemm"/>: persistent background workers, one job at a time, no allocation
-/// per call. The caller runs part 0 itself; worker w runs part w. Workers spin briefly after a job (recurrent
-/// layers issue GEMMs every time step) and then block. If the pool is already busy (a GEMM from another thread),
-/// the caller simply runs every part itself, which gives the same result.
+/// per call. A job is a number of independent parts; the caller and the woken workers claim parts one at a time
+/// from a shared counter, so a worker that the OS is slow to schedule simply claims fewer (or none) and the caller
+/// never waits for a worker that has not started. Workers spin briefly after a job (recurrent layers issue GEMMs
+/// every time step) and then block. If the pool is already busy (a GEMM from another thread), the caller runs
+/// every part itself, which gives the same result.
 /// </summary>
 internal static unsafe class GemmThreadPool
 {
+    /// <summary>How long an idle worker spins before it blocks.</summary>
+    private static readonly long s_spinTicks = Stopwatch.Frequency / 5_000; // 200 µs
+
     private static readonly Lock s_growLock = new();
     private static Worker[] s_workers = [];
     private static int s_busy;
-    private static int s_pending;
+
+    // The current job. s_claims packs (parts << 32) | next-part into one word, so that a claim reads the part count
+    // of the very job it claims from: a part index below the count means the job is still running and the fields
+    // below are that job's.
+    private static long s_claims;
+    private static int s_done;
     private static delegate*<void*, int, void> s_body;
     private static void* s_state;
     private static ExceptionDispatchInfo? s_error;
 
-    /// <summary>How long an idle worker spins before it blocks.</summary>
-    private static readonly long s_spinTicks = Stopwatch.Frequency / 5_000; // 200 µs
-
-    /// <summary>Runs body(state, part) for part = 0 … parts−1 and returns when all have finished.</summary>
-    public static void Run(int parts, delegate*<void*, int, void> body, void* state)
+    /// <summary>
+    /// Runs body(state, part) for part = 0 … parts−1 on the caller and up to <paramref name="threads"/> − 1 workers,
+    /// and returns when every part has finished.
+    /// </summary>
+    public static void Run(int parts, int threads, delegate*<void*, int, void> body, void* state)
     {
-        if (parts <= 1 || Interlocked.CompareExchange(ref s_busy, 1, 0) != 0)
+        if (parts <= 1 || threads <= 1 || Interlocked.CompareExchange(ref s_busy, 1, 0) != 0)
         {
             for (int part = 0; part < parts; part++)
             {
@@ -36,27 +46,23 @@ internal static unsafe class GemmThreadPool
 
         try
         {
-            Worker[] workers = EnsureWorkers(parts - 1);
+            Worker[] workers = EnsureWorkers(threads - 1);
             s_body = body;
             s_state = state;
             s_error = null;
-            Volatile.Write(ref s_pending, parts - 1);
-            for (int part = 1; part < parts; part++)
+            s_done = 0;
+            Interlocked.Exchange(ref s_claims, (long)parts << 32);
+            for (int w = 0; w < Math.Min(threads - 1, parts - 1); w++)
             {
-                workers[part - 1].Start(part);
+                workers[w].Wake();
             }
-            try
+
+            RunClaims();
+            // Every part has been claimed; wait for the ones still running on workers (they use our stack and pins).
+            SpinWait spinner = default;
+            while (Volatile.Read(ref s_done) != parts)
             {
-                body(state, 0);
-            }
-            finally
-            {
-                // The workers read the caller's stack and pinned operands: wait for them even if part 0 threw.
-                SpinWait spinner = default;
-                while (Volatile.Read(ref s_pending) != 0)
-                {
-                    spinner.SpinOnce(sleep1Threshold: -1);
-                }
+                spinner.SpinOnce(sleep1Threshold: -1);
             }
             s_error?.Throw();
         }
@@ -65,6 +71,29 @@ internal static unsafe class GemmThreadPool
             s_body = null;
             s_state = null;
             Volatile.Write(ref s_busy, 0);
+        }
+    }
+
+    /// <summary>Claims and runs parts of the current job until none is left.</summary>
+    private static void RunClaims()
+    {
+        while (true)
+        {
+            long claim = Interlocked.Increment(ref s_claims) - 1;
+            int part = (int)(claim & 0xFFFF_FFFF), parts = (int)(claim >> 32);
+            if (part >= parts)
+            {
+                return;
+            }
+            try
+            {
+                s_body(s_state, part);
+            }
+            catch (Exception error)
+            {
+                Interlocked.CompareExchange(ref s_error, ExceptionDispatchInfo.Capture(error), null);
+            }
+            Interlocked.Increment(ref s_done);
         }
     }
 
@@ -94,8 +123,8 @@ internal static unsafe class GemmThreadPool
 
     private sealed class Worker
     {
-        private readonly SemaphoreSlim _signal = new(0, 1);
-        private int _part;
+        // A ticket per wake-up; a late worker may find its job already finished and just claims nothing.
+        private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
 
         public Worker(int id)
         {
@@ -103,30 +132,18 @@ internal static unsafe class GemmThreadPool
             thread.Start();
         }
 
-        public void Start(int part)
-        {
-            _part = part;
-            _signal.Release();
-        }
+        public void Wake() => _signal.Release();
 
         private void Loop()
         {
             while (true)
             {
-                WaitForJob();
-                try
-                {
-                    s_body(s_state, _part);
-                }
-                catch (Exception error)
-                {
-                    Interlocked.CompareExchange(ref s_error, ExceptionDispatchInfo.Capture(error), null);
-                }
-                Interlocked.Decrement(ref s_pending);
+                WaitForTicket();
+                RunClaims();
             }
         }
 
-        private void WaitForJob()
+        private void WaitForTicket()
         {
             if (_signal.Wait(0))
             {
