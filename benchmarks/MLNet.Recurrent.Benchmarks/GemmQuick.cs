@@ -13,7 +13,7 @@ namespace MLNet.Recurrent.Benchmarks;
 /// Options: <c>--shapes square|rnn|all</c> (default all), <c>--sizes 256,512</c> (square sizes),
 /// <c>--custom 64x1024x256:NT,...</c> (instead of --shapes: m×n×k, then N or T for A and B), <c>--reps N</c>
 /// (default 9), <c>--threads N</c> (0 = automatic), <c>--width 1|128|256|512</c>, and the blocking knobs
-/// <c>--kc</c>, <c>--mc</c>, <c>--nc</c> for tuning. Operands are random in [−1, 1]; β = 0.
+/// <c>--kc</c>, <c>--mc</c>, <c>--nc</c>, <c>--parts</c> (parts per thread) for tuning. Operands are random in [−1, 1]; β = 0.
 /// </remarks>
 internal static class GemmQuick
 {
@@ -48,6 +48,10 @@ internal static class GemmQuick
         if (Option(args, "--nc") is { } nc)
         {
             GemmBlocking.Nc = int.Parse(nc, CultureInfo.InvariantCulture);
+        }
+        if (Option(args, "--parts") is { } partsPerThread)
+        {
+            GemmBlocking.PartsPerThread = int.Parse(partsPerThread, CultureInfo.InvariantCulture);
         }
         Gemm.ForcedThreadCount = threads;
 

@@ -29,7 +29,7 @@ internal static class GemmBlocking
     public static int NcFor(int nr) => Math.Max(nr, Nc / nr * nr);
 
     /// <summary>Parts per thread in a parallel call: more parts than threads balance the load when a core is busy.</summary>
-    internal static int PartsPerThread { get; set; } = 4;
+    internal static int PartsPerThread { get; set; } = 2;
 
     /// <summary>The least work (flops) worth a part of its own when the thread count is automatic.</summary>
     internal static long MinPartFlops { get; set; } = 1_000_000;
