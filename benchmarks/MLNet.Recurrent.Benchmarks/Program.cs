@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Running;
+using MLNet.Recurrent.Benchmarks;
+
+// `gemm-quick [options]`: Stopwatch medians as JSON lines (see GemmQuick); anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "gemm-quick")
+{
+    return GemmQuick.Run(args[1..]);
+}
+BenchmarkSwitcher.FromAssembly(typeof(GemmBenchmarks).Assembly).Run(args);
+return 0;
