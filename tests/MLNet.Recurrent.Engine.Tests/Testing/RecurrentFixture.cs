@@ -31,13 +31,13 @@ public sealed partial class RecurrentFixture
     /// <summary>The committed fixtures, as copied into the test output directory.</summary>
     public static string CommittedDirectory => Path.Combine(AppContext.BaseDirectory, "fixtures", "recurrent");
 
-    /// <summary>The directory cases are read from: <c>MLNET_RECURRENT_FIXTURES</c> when set, else <see cref="CommittedDirectory"/>.</summary>
+    /// <summary>The directory cases are read from: <c>MLNET_RECURRENT_FIXTURES</c> when set, else <c>$MLNET_FIXTURES/recurrent</c> (<see cref="FixtureRoot"/>), else <see cref="CommittedDirectory"/>.</summary>
     public static string FixtureDirectory
     {
         get
         {
             string? overridden = Environment.GetEnvironmentVariable(DirectoryVariable);
-            return string.IsNullOrWhiteSpace(overridden) ? CommittedDirectory : Path.GetFullPath(overridden);
+            return string.IsNullOrWhiteSpace(overridden) ? FixtureRoot.For("recurrent") : Path.GetFullPath(overridden);
         }
     }
 
