@@ -96,6 +96,16 @@ public sealed partial class Tensor
         }
     }
 
+    /// <summary>Sets <see cref="RequiresGrad"/> on this leaf and returns it (PyTorch's <c>requires_grad_()</c>), for fluent set-up.</summary>
+    /// <param name="requiresGrad">The new value. Default true.</param>
+    /// <returns>This tensor.</returns>
+    /// <exception cref="InvalidOperationException">This tensor is not a leaf.</exception>
+    public Tensor RequireGrad(bool requiresGrad = true)
+    {
+        RequiresGrad = requiresGrad;
+        return this;
+    }
+
     /// <summary>Whether this tensor is a leaf of the autograd graph (not produced by a recorded operation).</summary>
     public bool IsLeaf => GradFn is null;
 

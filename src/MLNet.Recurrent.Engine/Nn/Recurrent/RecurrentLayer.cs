@@ -137,6 +137,39 @@ public abstract class RecurrentLayer : Module
         _ => 1,
     };
 
+    /// <summary>
+    /// When true, every backward pass through this layer records the per-step gradient norm profile
+    /// ‖∂L/∂h_t‖ into <see cref="LastHiddenStateGradientNorms"/>. Costs one extra pass over ∂L/∂h per step. Default false.
+    /// </summary>
+    public bool RecordHiddenStateGradientNorms { get; set; }
+
+    /// <summary>The profile recorded by the most recent backward pass (when <see cref="RecordHiddenStateGradientNorms"/> was on), else null.</summary>
+    public HiddenStateGradientNorms? LastHiddenStateGradientNorms { get; private set; }
+
+    /// <summary>
+    /// The spectral norm ‖W_hh‖₂ (largest singular value, by power iteration) of each layer and direction's
+    /// hidden-to-hidden weights, whole (G·H_out × H_out) and per gate block (H_out × H_out). With ‖W_hh‖₂ &lt; 1
+    /// (and a contracting non-linearity) gradients through time vanish; well above 1 they can explode.
+    /// </summary>
+    /// <returns>One entry per layer and direction, in parameter order.</returns>
+    public IReadOnlyList<HiddenWeightSpectralNorm> HiddenWeightSpectralNorms()
+    {
+        var result = new List<HiddenWeightSpectralNorm>(_hiddenWeights.Length);
+        int hidden = HiddenSize;
+        for (int k = 0; k < _hiddenWeights.Length; k++)
+        {
+            ReadOnlySpan<float> weight = _hiddenWeights[k].Span;
+            var perGate = new float[GateCount];
+            for (int gate = 0; gate < GateCount; gate++)
+            {
+                perGate[gate] = SpectralNorm.Estimate(weight.Slice(gate * hidden * hidden, hidden * hidden), hidden, hidden);
+            }
+            result.Add(new HiddenWeightSpectralNorm(k / Directions, k % Directions,
+                SpectralNorm.Estimate(weight, GateCount * hidden, hidden), perGate));
+        }
+        return result;
+    }
+
     /// <summary>Validates the arguments and runs the fused stack.</summary>
     private protected RecurrentOutput ForwardCore(Tensor input, Tensor? h0, Tensor? c0, int[]? lengths)
     {
@@ -179,6 +212,7 @@ public abstract class RecurrentLayer : Module
             BatchFirst = BatchFirst,
             Dropout = IsTraining ? Dropout : 0f,
             Generator = _generator,
+            HiddenGradientNormsSink = RecordHiddenStateGradientNorms ? norms => LastHiddenStateGradientNorms = norms : null,
         });
     }
 

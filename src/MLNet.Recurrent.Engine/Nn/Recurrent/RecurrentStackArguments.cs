@@ -36,4 +36,7 @@ internal sealed class RecurrentStackArguments
     public required float Dropout { get; init; }
 
     public required RandomGenerator Generator { get; init; }
+
+    /// <summary>When set, backward writes ‖∂L/∂h_t‖ per layer, direction and step here (see <see cref="HiddenStateGradientNorms"/>).</summary>
+    public Action<HiddenStateGradientNorms>? HiddenGradientNormsSink { get; init; }
 }

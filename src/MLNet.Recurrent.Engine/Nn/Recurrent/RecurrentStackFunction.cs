@@ -148,6 +148,7 @@ internal sealed class RecurrentStackFunction<TCell> : Node
             parameterGradients[p] = Tensor.Zeros(Inputs[_firstParameterIndex + p].ShapeArray);
         }
         int parametersPerDirection = a.InputBiases[0] is null ? 2 : 4;
+        HiddenStateGradientNorms? norms = a.HiddenGradientNormsSink is null ? null : new HiddenStateGradientNorms(a.NumLayers, directions, steps);
 
         for (int layer = a.NumLayers - 1; layer >= 0; layer--)
         {
@@ -167,7 +168,8 @@ internal sealed class RecurrentStackFunction<TCell> : Node
                     StateSlice(hNGradient, k, stateSize), StateSlice(cNGradient, k, stateSize),
                     layerInputGradient, grads,
                     h0Gradient.Length == 0 ? default : h0Gradient.AsSpan(k * stateSize, stateSize),
-                    c0Gradient.Length == 0 ? default : c0Gradient.AsSpan(k * stateSize, stateSize));
+                    c0Gradient.Length == 0 ? default : c0Gradient.AsSpan(k * stateSize, stateSize),
+                    norms is null ? default : norms.Buffer(k));
             }
             if (layer > 0)
             {
@@ -184,6 +186,10 @@ internal sealed class RecurrentStackFunction<TCell> : Node
             }
         }
 
+        if (norms is not null)
+        {
+            a.HiddenGradientNormsSink!(norms);
+        }
         if (h0Gradient.Length > 0)
         {
             gradients[_h0Index] = new Tensor(h0Gradient, Inputs[_h0Index].ShapeArray);

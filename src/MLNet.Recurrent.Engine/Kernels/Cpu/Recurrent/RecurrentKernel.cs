@@ -111,14 +111,15 @@ internal static class RecurrentKernel<TCell>
     /// <summary>
     /// Backward pass through time. Reads ∂L/∂output (<paramref name="outputGradient"/>, same layout as forward's
     /// output; empty = zeros) and ∂L/∂h_n, ∂L/∂c_n (empty = zeros); ACCUMULATES into <paramref name="inputGradient"/>
-    /// (when not empty) and the parameter gradients; WRITES ∂L/∂h_0 and ∂L/∂c_0 (when not empty).
+    /// (when not empty) and the parameter gradients; WRITES ∂L/∂h_0 and ∂L/∂c_0 (when not empty), and, when
+    /// <paramref name="hiddenGradientNorms"/> is not empty (length L), ‖∂L/∂h_t‖₂ over the batch at each step t.
     /// </summary>
     public static void Backward(SequenceSchedule schedule, bool reverse, RecurrentDirectionWeights weights,
         ReadOnlySpan<float> input, RecurrentDirectionCache cache,
         ReadOnlySpan<float> outputGradient, int outputOffset, int outputStride,
         ReadOnlySpan<float> hNGradient, ReadOnlySpan<float> cNGradient,
         Span<float> inputGradient, RecurrentDirectionGradients gradients,
-        Span<float> h0Gradient, Span<float> c0Gradient)
+        Span<float> h0Gradient, Span<float> c0Gradient, Span<float> hiddenGradientNorms = default)
     {
         int steps = schedule.Steps, batch = schedule.Batch, hidden = weights.HiddenSize, inputSize = weights.InputSize;
         int gateWidth = TCell.GateCount * hidden;
@@ -187,6 +188,12 @@ internal static class RecurrentKernel<TCell>
                         dhDirect.Slice(r * hidden, hidden),
                         dc,
                         scratch);
+                }
+
+                if (!hiddenGradientNorms.IsEmpty)
+                {
+                    // ‖∂L/∂h_t‖ over the running sequences: the vanishing/exploding-gradient profile.
+                    hiddenGradientNorms[t] = MathF.Sqrt(TensorPrimitives.SumOfSquares(dhStep[..(running * hidden)]));
                 }
 
                 // ∂L/∂h_{t−1} = ∂ĥ·W_hh + the direct path; rows of finished sequences keep what they carry.
