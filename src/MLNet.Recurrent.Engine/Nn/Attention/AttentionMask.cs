@@ -80,7 +80,7 @@ public sealed class AttentionMask
         {
             ThrowHelper.OutOfRange(nameof(sourceLength), sourceLength, "a positive source length S");
         }
-        return Lengths(lengths, null, sourceLength, nameof(lengths));
+        return Lengths(lengths, null, sourceLength, nameof(lengths), "S");
     }
 
     /// <summary>
@@ -104,8 +104,11 @@ public sealed class AttentionMask
         return new AttentionMask(masked, null, [size, size]);
     }
 
-    /// <summary>Validates lengths (count N when <paramref name="batch"/> is given, each in [1, S]) and builds the (N, S) mask.</summary>
-    internal static AttentionMask Lengths(ReadOnlySpan<int> lengths, int? batch, int sourceLength, string paramName)
+    /// <summary>
+    /// Validates lengths (count N when <paramref name="batch"/> is given, each in [1, S]) and builds the (N, S) mask;
+    /// messages call S <paramref name="sourceLabel"/> (L for a pooled sequence).
+    /// </summary>
+    internal static AttentionMask Lengths(ReadOnlySpan<int> lengths, int? batch, int sourceLength, string paramName, string sourceLabel)
     {
         if (batch is int n && lengths.Length != n)
         {
@@ -116,7 +119,7 @@ public sealed class AttentionMask
         {
             if (lengths[b] < 1 || lengths[b] > sourceLength)
             {
-                ThrowHelper.OutOfRange(paramName, lengths[b], $"lengths[{b}] in [1, S={sourceLength}]");
+                ThrowHelper.OutOfRange(paramName, lengths[b], $"lengths[{b}] in [1, {sourceLabel}={sourceLength}]");
             }
             masked.AsSpan(b * sourceLength + lengths[b], sourceLength - lengths[b]).Fill(true);
         }

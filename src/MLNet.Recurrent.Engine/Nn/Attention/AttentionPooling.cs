@@ -83,11 +83,11 @@ public sealed class AttentionPooling : Module
         Tensor steps = BatchFirst ? input : input.Transpose(0, 1);   // (N, L, H)
         int batch = steps.Size(0), length = steps.Size(1);
         int[]? maskView = mask is null ? null
-            : AttentionScores.SourceMaskView(mask, nameof(mask), batch, 1, length, perQuery: false);
+            : AttentionScores.SourceMaskView(mask, nameof(mask), batch, 1, length, perQuery: false, sourceLabel: "L");
 
         // (N, L, A) · (A) → (N, L) → (N, 1, L): one query per sequence.
         Tensor scores = Projection.Forward(steps).Tanh().MatMul(Query).Unsqueeze(1);
-        Tensor weights = AttentionScores.Weights(scores, lengths, mask, maskView);
+        Tensor weights = AttentionScores.Weights(scores, lengths, mask, maskView, sourceLabel: "L");
         return new AttentionOutput(weights.MatMul(steps).Squeeze(1), weights.Squeeze(1));
     }
 }

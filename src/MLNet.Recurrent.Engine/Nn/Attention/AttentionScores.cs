@@ -13,23 +13,23 @@ internal static class AttentionScores
     /// <summary>Sets e[n, …, j] = −∞ for j ≥ lengths[n]; returns the scores unchanged when there are no lengths.</summary>
     /// <exception cref="ArgumentException">lengths does not hold N values.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A length is outside [1, S].</exception>
-    public static Tensor MaskLengths(Tensor scores, int[]? lengths, string paramName = "lengths")
+    public static Tensor MaskLengths(Tensor scores, int[]? lengths, string paramName = "lengths", string sourceLabel = "S")
     {
         if (lengths is null)
         {
             return scores;
         }
         int batch = scores.Size(0), source = scores.Size(-1);
-        return AttentionMask.Lengths(lengths, batch, source, paramName).ApplyTo(scores, KeyPaddingView(scores.Rank, batch, source));
+        return AttentionMask.Lengths(lengths, batch, source, paramName, sourceLabel).ApplyTo(scores, KeyPaddingView(scores.Rank, batch, source));
     }
 
     /// <summary>
     /// The attention weights α = softmax(e) over S after masking: first the lengths, then <paramref name="mask"/> read
     /// as <paramref name="maskView"/> (from <see cref="SourceMaskView"/>).
     /// </summary>
-    public static Tensor Weights(Tensor scores, int[]? lengths, AttentionMask? mask, int[]? maskView)
+    public static Tensor Weights(Tensor scores, int[]? lengths, AttentionMask? mask, int[]? maskView, string sourceLabel = "S")
     {
-        scores = MaskLengths(scores, lengths);
+        scores = MaskLengths(scores, lengths, sourceLabel: sourceLabel);
         return (mask is null ? scores : mask.ApplyTo(scores, maskView!)).Softmax(-1);
     }
 
@@ -45,10 +45,11 @@ internal static class AttentionScores
 
     /// <summary>
     /// Checks a source mask for scores (N, T, S) and returns how it lines up with them: a key padding mask (N, S) →
-    /// (N, 1, S); when <paramref name="perQuery"/>, also a full (N, T, S) mask, as is.
+    /// (N, 1, S); when <paramref name="perQuery"/>, also a full (N, T, S) mask, as is. Messages call S
+    /// <paramref name="sourceLabel"/>.
     /// </summary>
     /// <exception cref="TensorShapeException">The mask has another shape.</exception>
-    public static int[] SourceMaskView(AttentionMask mask, string paramName, int batch, int queries, int source, bool perQuery)
+    public static int[] SourceMaskView(AttentionMask mask, string paramName, int batch, int queries, int source, bool perQuery, string sourceLabel = "S")
     {
         if (mask.HasShape(batch, source))
         {
@@ -58,7 +59,7 @@ internal static class AttentionScores
         {
             return [batch, queries, source];
         }
-        string expected = $"(N={batch}, S={source})" + (perQuery ? $" or (N={batch}, T={queries}, S={source})" : "");
+        string expected = $"(N={batch}, {sourceLabel}={source})" + (perQuery ? $" or (N={batch}, T={queries}, {sourceLabel}={source})" : "");
         throw new TensorShapeException(paramName, expected, ShapeText.Format(mask.Shape));
     }
 }
