@@ -85,6 +85,9 @@ public sealed class MultiheadAttention : Module
     /// <summary>Dropout probability on the attention weights (training mode only).</summary>
     public float Dropout { get; }
 
+    /// <summary>Whether the projections add biases (in_proj_bias and out_proj.bias exist).</summary>
+    public bool Bias => InProjBias is not null;
+
     /// <summary>Whether inputs and output are (N, L, E).</summary>
     public bool BatchFirst { get; }
 
