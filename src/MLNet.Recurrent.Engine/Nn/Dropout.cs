@@ -27,6 +27,7 @@ public sealed class Dropout : Module
         }
         Probability = probability;
         _generator = generator ?? new RandomGenerator(0);
+        RegisterGenerator("generator", _generator);
     }
 
     /// <summary>p.</summary>

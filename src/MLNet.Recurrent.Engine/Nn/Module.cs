@@ -12,6 +12,7 @@ public abstract class Module
 {
     private readonly List<KeyValuePair<string, Tensor>> _parameters = [];
     private readonly List<KeyValuePair<string, Module>> _children = [];
+    private readonly List<KeyValuePair<string, RandomGenerator>> _generators = [];
 
     /// <summary>True in training mode (dropout active), false in evaluation mode. New modules train.</summary>
     public bool IsTraining { get; private set; } = true;
@@ -37,6 +38,42 @@ public abstract class Module
     {
         _children.Add(new(name, module));
         return module;
+    }
+
+    /// <summary>Registers a random generator the module draws from while running (e.g. for dropout masks), so checkpoints can save and restore its state.</summary>
+    /// <param name="name">A name unique within this module.</param>
+    /// <param name="generator">The generator.</param>
+    protected void RegisterGenerator(string name, RandomGenerator generator) => _generators.Add(new(name, generator));
+
+    /// <summary>The random generators of this module and its children (<c>child.name</c>), for checkpointing. A generator shared by several modules appears once per module.</summary>
+    /// <returns>(name, generator) pairs.</returns>
+    public IEnumerable<KeyValuePair<string, RandomGenerator>> NamedGenerators()
+    {
+        foreach (var generator in _generators)
+        {
+            yield return generator;
+        }
+        foreach (var child in _children)
+        {
+            foreach (var generator in child.Value.NamedGenerators())
+            {
+                yield return new(child.Key + "." + generator.Key, generator.Value);
+            }
+        }
+    }
+
+    /// <summary>This module and all its descendants with their dotted names ("" for this module), depth first.</summary>
+    /// <returns>(name, module) pairs.</returns>
+    public IEnumerable<KeyValuePair<string, Module>> NamedModules()
+    {
+        yield return new("", this);
+        foreach (var child in _children)
+        {
+            foreach (var descendant in child.Value.NamedModules())
+            {
+                yield return new(descendant.Key.Length == 0 ? child.Key : child.Key + "." + descendant.Key, descendant.Value);
+            }
+        }
     }
 
     /// <summary>All parameters of this module and its children, with their PyTorch names, in registration order.</summary>

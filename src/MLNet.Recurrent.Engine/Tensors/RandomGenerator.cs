@@ -82,6 +82,22 @@ public sealed class RandomGenerator
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 
+    /// <summary>The generator's complete state, so a checkpoint can resume the exact stream (see <see cref="SetState"/>).</summary>
+    /// <returns>Four 64-bit words.</returns>
+    public ulong[] GetState() => [_s0, _s1, _s2, _s3];
+
+    /// <summary>Restores a state captured by <see cref="GetState"/>; the stream continues exactly from there.</summary>
+    /// <param name="state">Four 64-bit words, not all zero.</param>
+    /// <exception cref="ArgumentException">The state does not have four words, or all are zero (xoshiro's one forbidden state).</exception>
+    public void SetState(ReadOnlySpan<ulong> state)
+    {
+        if (state.Length != 4 || (state[0] | state[1] | state[2] | state[3]) == 0)
+        {
+            throw new ArgumentException($"state: expected four 64-bit words, not all zero, got {state.Length} word(s).", nameof(state));
+        }
+        (_s0, _s1, _s2, _s3) = (state[0], state[1], state[2], state[3]);
+    }
+
     /// <summary>Shuffles <paramref name="items"/> in place (Fisher–Yates).</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="items">The items to permute.</param>

@@ -54,6 +54,7 @@ public abstract class RecurrentLayer : Module
         Dropout = dropout;
         Bidirectional = bidirectional;
         _generator = generator ?? new RandomGenerator(0);
+        RegisterGenerator("generator", _generator);
         _apply = cell switch
         {
             RecurrentCellKind.RnnTanh => RecurrentStackFunction<ElmanCell<TanhActivation>>.Apply,
