@@ -20,13 +20,9 @@ public abstract partial class Optimizer
     /// </returns>
     public TrainingState StateDict()
     {
-        Dictionary<string, string> metadata = TrainingStateReader.NewMetadata(GetType().Name);
+        Dictionary<string, string> metadata = TrainingStateReader.NewMetadata(GetType().Name, Settings());
         metadata["lr"] = HyperParameter.Format(_learningRate);
         metadata["step_count"] = HyperParameter.Format(StepCount);
-        foreach (var (key, value) in Settings())
-        {
-            metadata[key] = value;
-        }
         metadata["parameter_count"] = HyperParameter.Format(_parameters.Length);
         var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         for (int i = 0; i < _parameters.Length; i++)
@@ -58,11 +54,7 @@ public abstract partial class Optimizer
     /// <exception cref="TensorShapeException">A buffer's shape differs from its parameter's.</exception>
     public void LoadStateDict(TrainingState state)
     {
-        var reader = new TrainingStateReader(state, GetType().Name);
-        foreach (var (key, value) in Settings())
-        {
-            reader.Expect(key, value, "hyper-parameter");
-        }
+        var reader = new TrainingStateReader(state, GetType().Name, Settings());
         long count = reader.Integer("parameter_count", 0);
         if (count != _parameters.Length)
         {

@@ -13,11 +13,14 @@ namespace MLNet.Recurrent.Engine.Training;
 /// <see cref="Tensor.Grad"/> is null is skipped, as PyTorch does: its state neither starts nor advances, so its own
 /// step count (used by the bias corrections of Adam) can lag behind <see cref="StepCount"/>. State buffers are
 /// created, as zeros, at a parameter's first update.</para>
-/// <para>Precision: parameters, gradients and state are float32 and each tensor operation of PyTorch's update
-/// (<c>mul_</c>, <c>add_(alpha)</c>, <c>addcmul_</c>, <c>addcdiv_</c>, <c>sqrt</c>, ...) is one rounding here too
-/// (<c>add_</c> with alpha as a fused multiply-add); scalar coefficients are computed in double from the
-/// hyper-parameters' decimal values, as Python does. Updates are element-wise over spans through
-/// <c>TensorPrimitives</c>, into scratch buffers allocated once, so a step allocates nothing.</para>
+/// <para>Precision: parameters, gradients and state are float32, and each tensor operation of PyTorch's update
+/// (<c>mul_</c>, <c>add_(alpha)</c>, <c>addcmul_</c>, <c>addcdiv_</c>, <c>sqrt</c>, ...) is done here in the same order
+/// with the same roundings as PyTorch's AVX2 CPU kernels: <c>add_(x, alpha=a)</c> is the fused <c>fma(a, x, self)</c>,
+/// <c>addcmul_(x, y, value=c)</c> is <c>fma(c·x, y, self)</c>, <c>addcdiv_(x, y, value=c)</c> is
+/// <c>self + (c·x)/y</c>. Scalar coefficients (1 − β, bias corrections, step sizes) are computed in double from the
+/// hyper-parameters' decimal values, as Python does, and rounded to float where PyTorch rounds them. On the parity
+/// fixtures the results are bit-identical to PyTorch 1.13's. Updates are element-wise over spans through
+/// <c>TensorPrimitives</c>, with scratch buffers allocated once, so a step allocates nothing.</para>
 /// <para>Checkpoints: <see cref="StateDict"/> and <see cref="LoadStateDict"/> save and restore the learning rate, the
 /// step counts and every buffer exactly, so a resumed run continues bit for bit.</para>
 /// </remarks>

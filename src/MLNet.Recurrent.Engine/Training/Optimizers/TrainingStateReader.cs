@@ -24,8 +24,11 @@ internal sealed class TrainingStateReader
     private readonly HashSet<string> _readTensors = new(StringComparer.Ordinal);
     private readonly HashSet<string> _readMetadata = new(StringComparer.Ordinal);
 
-    /// <summary>Starts reading, checking the format and that the state was written by a <paramref name="typeName"/>.</summary>
-    public TrainingStateReader(TrainingState state, string typeName)
+    /// <summary>
+    /// Starts reading, checking the format, that the state was written by a <paramref name="typeName"/>, and that
+    /// its settings equal <paramref name="settings"/> (a checkpoint restores state, not configuration).
+    /// </summary>
+    public TrainingStateReader(TrainingState state, string typeName, IEnumerable<KeyValuePair<string, string>> settings)
     {
         ThrowHelper.ThrowIfNull(state, nameof(state));
         _state = state;
@@ -35,14 +38,26 @@ internal sealed class TrainingStateReader
         {
             throw new StateDictException(TypeKey, $"expected a state written by {typeName}, got one written by {writer}.");
         }
+        foreach (var (key, value) in settings)
+        {
+            Expect(key, value);
+        }
     }
 
-    /// <summary>Creates the metadata every state starts with.</summary>
-    public static Dictionary<string, string> NewMetadata(string typeName) => new(StringComparer.Ordinal)
+    /// <summary>Creates the metadata every state starts with: format, type and settings.</summary>
+    public static Dictionary<string, string> NewMetadata(string typeName, IEnumerable<KeyValuePair<string, string>> settings)
     {
-        [FormatKey] = FormatValue,
-        [TypeKey] = typeName,
-    };
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [FormatKey] = FormatValue,
+            [TypeKey] = typeName,
+        };
+        foreach (var (key, value) in settings)
+        {
+            metadata[key] = value;
+        }
+        return metadata;
+    }
 
     /// <summary>Whether the metadata holds <paramref name="key"/>.</summary>
     public bool Has(string key) => _state.Metadata.ContainsKey(key);
@@ -58,7 +73,7 @@ internal sealed class TrainingStateReader
         return value;
     }
 
-    /// <summary>Requires a setting to equal this object's own (a checkpoint restores state, not configuration).</summary>
+    /// <summary>Requires a value to equal this object's own.</summary>
     public void Expect(string key, string expected, string what = "setting")
     {
         string actual = Text(key);

@@ -15,9 +15,8 @@ namespace MLNet.Recurrent.Engine.Training;
 /// 0), then 1, 2, ...</para>
 /// <para>Learning rates are computed in double, as PyTorch does, and handed to the optimizer at full precision;
 /// <see cref="CurrentLearningRate"/> shows them rounded to float.</para>
-/// <para>Checkpoints: <see cref="StateDict"/> holds only the schedule's own counters (and, for closed-form schedules,
-/// the base rate); the optimizer's <see cref="Optimizer.StateDict"/> holds the learning rate itself, so save and
-/// restore both.</para>
+/// <para>Checkpoints: save and restore the schedule's <see cref="StateDict"/> together with the optimizer's; the
+/// schedule holds its counters, its base rate where it has one, and the rate it last set.</para>
 /// </remarks>
 public abstract class LearningRateSchedule
 {
@@ -68,21 +67,18 @@ public abstract class LearningRateSchedule
     /// </returns>
     public TrainingState StateDict()
     {
-        Dictionary<string, string> metadata = TrainingStateReader.NewMetadata(GetType().Name);
+        Dictionary<string, string> metadata = TrainingStateReader.NewMetadata(GetType().Name, Settings());
         metadata["last_epoch"] = HyperParameter.Format(StepCount);
         metadata["last_lr"] = HyperParameter.Format(_currentLearningRate);
-        foreach (var (key, value) in Settings())
-        {
-            metadata[key] = value;
-        }
         WriteState(metadata);
         return new TrainingState(new Dictionary<string, Tensors.Tensor>(), metadata);
     }
 
     /// <summary>
-    /// Restores a state written by <see cref="StateDict"/> of a schedule of the same type and settings. The
-    /// optimizer is not touched: restore its own state, which holds the learning rate. Nothing changes unless every
-    /// check passes.
+    /// Restores a state written by <see cref="StateDict"/> of a schedule of the same type and settings, and sets the
+    /// optimizer's learning rate back to <see cref="CurrentLearningRate"/> (the rate it had when the state was saved,
+    /// right after the schedule's last step), so it does not matter whether the optimizer's state is restored before or
+    /// after. Nothing changes unless every check passes.
     /// </summary>
     /// <param name="state">The state to restore.</param>
     /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
@@ -90,19 +86,15 @@ public abstract class LearningRateSchedule
     /// differs; an entry is missing, malformed or unexpected.</exception>
     public void LoadStateDict(TrainingState state)
     {
-        var reader = new TrainingStateReader(state, GetType().Name);
-        foreach (var (key, value) in Settings())
-        {
-            reader.Expect(key, value);
-        }
+        var reader = new TrainingStateReader(state, GetType().Name, Settings());
         long lastEpoch = reader.Integer("last_epoch", 0);
         double lastLearningRate = reader.Real("last_lr", nonNegativeFinite: true);
         Action commit = ReadState(reader);
         reader.RequireNoOthers();
 
         StepCount = lastEpoch;
-        _currentLearningRate = lastLearningRate;
         commit();
+        Apply(lastLearningRate);
     }
 
     /// <summary>Sets the optimizer's learning rate to <paramref name="learningRate"/> and remembers it.</summary>
