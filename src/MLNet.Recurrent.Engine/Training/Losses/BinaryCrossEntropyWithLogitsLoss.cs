@@ -22,7 +22,7 @@ namespace MLNet.Recurrent.Engine.Training;
 /// <c>∂ℓ/∂y = w·[(p − 1)·softplus(−x) − x]</c>. The weights are constants (copied at construction; no gradient).
 /// Mean over an empty input is NaN (0/0), as in PyTorch.</para>
 /// </remarks>
-public sealed class BinaryCrossEntropyWithLogitsLoss
+public sealed class BinaryCrossEntropyWithLogitsLoss : ElementwiseLoss
 {
     /// <summary>Creates the loss.</summary>
     /// <param name="weight">w: a rescaling weight broadcastable to the input's shape (e.g. (N, 1) per batch element), or null for 1. Copied. Default null.</param>
@@ -30,33 +30,22 @@ public sealed class BinaryCrossEntropyWithLogitsLoss
     /// <param name="posWeight">p: the weight of positive examples, broadcastable to the input's shape along its trailing dimensions — usually (C), one per class — or null for 1. Copied. Default null.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reduction"/> is not a defined value.</exception>
     public BinaryCrossEntropyWithLogitsLoss(Tensor? weight = null, Reduction reduction = Reduction.Mean, Tensor? posWeight = null)
+        : base(reduction)
     {
         Weight = weight?.Clone();
-        Reduction = LossReduction.Validate(reduction, nameof(reduction));
         PosWeight = posWeight?.Clone();
     }
 
     /// <summary>w: the rescaling weight (a copy), or null.</summary>
     public Tensor? Weight { get; }
 
-    /// <summary>How the per-element losses are combined.</summary>
-    public Reduction Reduction { get; }
-
     /// <summary>p: the weight of positive examples (a copy), or null.</summary>
     public Tensor? PosWeight { get; }
 
-    /// <summary>Computes the loss.</summary>
-    /// <param name="input">x: logits, (*), any shape.</param>
-    /// <param name="target">y: (*), the shape of <paramref name="input"/>, values in [0, 1].</param>
-    /// <returns>A scalar (rank 0) for Mean and Sum; (*) for None.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="TensorShapeException"><paramref name="target"/>'s shape differs from <paramref name="input"/>'s, or <see cref="Weight"/> or <see cref="PosWeight"/> does not broadcast to it (the message names <c>weight</c> or <c>posWeight</c>).</exception>
-    public Tensor Forward(Tensor input, Tensor target)
-    {
-        ElementwiseLoss.CheckOperands(input, target);
-        var kernel = new Kernel(Expand(Weight, input, "weight"), Expand(PosWeight, input, "posWeight"));
-        return ElementwiseLoss.Apply(kernel, input, target, Reduction);
-    }
+    /// <summary>The kernel with <see cref="Weight"/> and <see cref="PosWeight"/> broadcast to the input's shape.</summary>
+    /// <exception cref="TensorShapeException">A weight does not broadcast to the input's shape (names <c>weight</c> or <c>posWeight</c>).</exception>
+    private protected override IElementwiseLossKernel CreateKernel(Tensor input)
+        => new Kernel(Expand(Weight, input, "weight"), Expand(PosWeight, input, "posWeight"));
 
     /// <summary>The weight's values broadcast to the input's shape, row-major; null when there is no weight.</summary>
     private static float[]? Expand(Tensor? weight, Tensor input, string paramName)

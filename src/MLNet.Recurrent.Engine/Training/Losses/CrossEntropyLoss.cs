@@ -1,7 +1,9 @@
+using System.Numerics.Tensors;
 using System.Text;
 using MLNet.Recurrent.Engine.Autograd;
 using MLNet.Recurrent.Engine.Errors;
 using MLNet.Recurrent.Engine.Tensors;
+using Tensor = MLNet.Recurrent.Engine.Tensors.Tensor;
 
 namespace MLNet.Recurrent.Engine.Training;
 
@@ -94,6 +96,7 @@ public sealed class CrossEntropyLoss
 
         float[] logProbabilities = SoftmaxKernel.Forward(input.Device.Backend, input.ContiguousValues(), layout.Outer, layout.Classes, layout.Inner, log: true);
         var losses = new float[layout.Count];
+        var scratch = new float[layout.Classes];
         double totalWeight = 0, epsilon = LabelSmoothing;
         for (int e = 0; e < losses.Length; e++)
         {
@@ -102,17 +105,13 @@ public sealed class CrossEntropyLoss
             {
                 continue;
             }
-            int row = layout.RowStart(e);
+            ReadOnlySpan<float> logP = layout.Row(logProbabilities, e, scratch);
             double weightOfTarget = Weight is null ? 1.0 : weight[t];
             totalWeight += weightOfTarget;
-            double loss = -(1.0 - epsilon) * weightOfTarget * logProbabilities[row + t * layout.Inner];
+            double loss = -(1.0 - epsilon) * weightOfTarget * logP[t];
             if (epsilon > 0)
             {
-                double smooth = 0;
-                for (int c = 0; c < layout.Classes; c++)
-                {
-                    smooth -= (Weight is null ? 1.0 : weight[c]) * logProbabilities[row + c * layout.Inner];
-                }
+                double smooth = -(Weight is null ? TensorPrimitives.Sum(logP) : TensorPrimitives.Dot(weight, logP));
                 loss += epsilon / layout.Classes * smooth;
             }
             losses[e] = (float)loss;
@@ -166,17 +165,42 @@ public sealed class CrossEntropyLoss
     }
 
     /// <summary>
-    /// The input viewed as (Outer, Classes, Inner) = (N, C, d₁·…·d_K): element e = n·Inner + j of the target reads
-    /// class c's logit at n·C·Inner + c·Inner + j.
+    /// The input viewed as (Outer, Classes, Inner) = (N, C, d₁·…·d_K): element e = n·Inner + j of the target has its C
+    /// logits at n·C·Inner + c·Inner + j, a contiguous row when Inner = 1 and a strided column otherwise.
     /// </summary>
     private readonly record struct ClassLayout(int Outer, int Classes, int Inner)
     {
         public int Count => Outer * Inner;
 
-        public int RowStart(int element) => (element / Inner * Classes * Inner) + (element % Inner);
-
         public int[] TargetShape(ReadOnlySpan<int> inputShape)
             => inputShape.Length == 1 ? [] : ShapeMath.Remove(inputShape, 1);
+
+        /// <summary>Element <paramref name="element"/>'s C values: a slice of <paramref name="source"/>, or gathered into <paramref name="scratch"/>.</summary>
+        public ReadOnlySpan<float> Row(ReadOnlySpan<float> source, int element, Span<float> scratch)
+        {
+            int start = Start(element);
+            if (Inner == 1)
+            {
+                return source.Slice(start, Classes);
+            }
+            for (int c = 0; c < Classes; c++)
+            {
+                scratch[c] = source[start + c * Inner];
+            }
+            return scratch;
+        }
+
+        /// <summary>Writes element <paramref name="element"/>'s C values into their places in <paramref name="destination"/>.</summary>
+        public void SetRow(ReadOnlySpan<float> row, int element, Span<float> destination)
+        {
+            int start = Start(element);
+            for (int c = 0; c < Classes; c++)
+            {
+                destination[start + c * Inner] = row[c];
+            }
+        }
+
+        private int Start(int element) => (element / Inner * Classes * Inner) + (element % Inner);
     }
 
     private sealed class CrossEntropyBackward(CrossEntropyLoss loss, Tensor input, ClassLayout layout, float[] logProbabilities, int[] target, double totalWeight)
@@ -186,7 +210,7 @@ public sealed class CrossEntropyLoss
 
         // Forward computed log p = log_softmax(x) along C (kept in logProbabilities) and
         // ℓ = (1 − ε)·w_t·(−log p_t) + (ε/C)·Σ_c w_c·(−log p_c); since ∂(−log p_k)/∂x_c = p_c − δ_ck,
-        // ∂ℓ/∂x_c = p_c·(a + b·W) − (b·w_c + a·δ_ct) with a = (1 − ε)·w_t, b = ε/C, W = Σ_c w_c; ignored elements get 0.
+        // ∂ℓ/∂x_c = a·(p_c − δ_ct) + b·(W·p_c − w_c) with a = (1 − ε)·w_t, b = ε/C, W = Σ_c w_c; ignored elements get 0.
         public override Tensor?[] Backward(Tensor?[] outputGradients)
         {
             if (outputGradients[0] is not { } dy)
@@ -195,10 +219,12 @@ public sealed class CrossEntropyLoss
             }
             float[] upstream = LossReduction.Upstream(dy, loss.Reduction, layout.Count, totalWeight);
             ReadOnlySpan<float> weight = loss.Weight is null ? default : loss.Weight.ContiguousValues();
-            int classes = layout.Classes, inner = layout.Inner;
-            double b = loss.LabelSmoothing / (double)classes;
-            double weightSum = loss.Weight is null ? classes : SumOf(weight);
+            float b = loss.LabelSmoothing / layout.Classes;
+            float weightSum = loss.Weight is null ? layout.Classes : TensorPrimitives.Sum(weight);
             var dx = new float[input.Count];
+            var scratch = new float[layout.Classes];
+            var probabilities = new float[layout.Classes];
+            var row = new float[layout.Classes];
             for (int e = 0; e < target.Length; e++)
             {
                 int t = target[e];
@@ -206,28 +232,24 @@ public sealed class CrossEntropyLoss
                 {
                     continue;
                 }
-                int row = layout.RowStart(e);
-                double a = (1.0 - loss.LabelSmoothing) * (loss.Weight is null ? 1.0 : weight[t]);
-                double scale = upstream[e];
-                for (int c = 0; c < classes; c++)
+                float scale = upstream[e];
+                float a = (1f - loss.LabelSmoothing) * (loss.Weight is null ? 1f : weight[t]);
+                TensorPrimitives.Exp(layout.Row(logProbabilities, e, scratch), probabilities);
+                // row = s·b·(W·p − w), then row += s·a·(p − δ_t): p_t − 1 is exact for p_t ≥ ½, so no cancellation.
+                TensorPrimitives.Multiply(probabilities, scale * b * weightSum, row);
+                if (loss.Weight is null)
                 {
-                    int at = row + c * inner;
-                    double p = Math.Exp(logProbabilities[at]);
-                    double offset = b * (loss.Weight is null ? 1.0 : weight[c]) + (c == t ? a : 0.0);
-                    dx[at] = (float)(scale * (p * (a + b * weightSum) - offset));
+                    TensorPrimitives.Subtract(row, scale * b, row);
                 }
+                else
+                {
+                    TensorPrimitives.MultiplyAdd(weight, -scale * b, row, row);
+                }
+                probabilities[t] -= 1f;
+                TensorPrimitives.MultiplyAdd(probabilities, scale * a, row, row);
+                layout.SetRow(row, e, dx);
             }
             return [input.WithData(dx, input.ShapeArray)];
-        }
-
-        private static double SumOf(ReadOnlySpan<float> values)
-        {
-            double sum = 0;
-            foreach (float v in values)
-            {
-                sum += v;
-            }
-            return sum;
         }
     }
 }

@@ -14,15 +14,15 @@ namespace MLNet.Recurrent.Engine.Training;
 /// Differentiable with respect to both input (∂ℓ/∂x = clamp(x − y, −δ, δ)) and target (the negative of that).
 /// With δ = 1 this equals <c>SmoothL1Loss(beta=1)</c>. Mean over an empty input is NaN (0/0), as in PyTorch.
 /// </remarks>
-public sealed class HuberLoss : IDifferenceLossKernel
+public sealed class HuberLoss : ElementwiseLoss, IDifferenceLossKernel
 {
     /// <summary>Creates the loss.</summary>
     /// <param name="reduction">How the per-element losses are combined. Default <see cref="Reduction.Mean"/>.</param>
     /// <param name="delta">δ &gt; 0, where the loss changes from quadratic to linear. Default 1.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reduction"/> is not a defined value, or <paramref name="delta"/> is not a finite positive number.</exception>
     public HuberLoss(Reduction reduction = Reduction.Mean, float delta = 1f)
+        : base(reduction)
     {
-        Reduction = LossReduction.Validate(reduction, nameof(reduction));
         if (!(delta > 0f) || !float.IsFinite(delta))
         {
             ThrowHelper.OutOfRange(nameof(delta), delta, "a finite δ > 0");
@@ -30,19 +30,10 @@ public sealed class HuberLoss : IDifferenceLossKernel
         Delta = delta;
     }
 
-    /// <summary>How the per-element losses are combined.</summary>
-    public Reduction Reduction { get; }
-
     /// <summary>δ: the threshold between the quadratic and the linear part.</summary>
     public float Delta { get; }
 
-    /// <summary>Computes the loss.</summary>
-    /// <param name="input">x: (*), any shape.</param>
-    /// <param name="target">y: (*), the shape of <paramref name="input"/>.</param>
-    /// <returns>A scalar (rank 0) for Mean and Sum; (*) for None.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="TensorShapeException"><paramref name="target"/>'s shape differs from <paramref name="input"/>'s.</exception>
-    public Tensor Forward(Tensor input, Tensor target) => ElementwiseLoss.Apply(this, input, target, Reduction);
+    private protected override IElementwiseLossKernel CreateKernel(Tensor input) => this;
 
     string IElementwiseLossKernel.GradFnName => "HuberLossBackward";
 

@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using MLNet.Recurrent.Engine.Errors;
 using Tensor = MLNet.Recurrent.Engine.Tensors.Tensor;
 
 namespace MLNet.Recurrent.Engine.Training;
@@ -15,26 +14,17 @@ namespace MLNet.Recurrent.Engine.Training;
 /// Differentiable with respect to both input (∂ℓ/∂x = 2(x − y)) and target (∂ℓ/∂y = −2(x − y)).
 /// Mean over an empty input is NaN (0/0), as in PyTorch.
 /// </remarks>
-public sealed class MseLoss : IDifferenceLossKernel
+public sealed class MseLoss : ElementwiseLoss, IDifferenceLossKernel
 {
     /// <summary>Creates the loss.</summary>
     /// <param name="reduction">How the per-element losses are combined. Default <see cref="Reduction.Mean"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reduction"/> is not a defined value.</exception>
     public MseLoss(Reduction reduction = Reduction.Mean)
+        : base(reduction)
     {
-        Reduction = LossReduction.Validate(reduction, nameof(reduction));
     }
 
-    /// <summary>How the per-element losses are combined.</summary>
-    public Reduction Reduction { get; }
-
-    /// <summary>Computes the loss.</summary>
-    /// <param name="input">x: (*), any shape.</param>
-    /// <param name="target">y: (*), the shape of <paramref name="input"/>.</param>
-    /// <returns>A scalar (rank 0) for Mean and Sum; (*) for None.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="TensorShapeException"><paramref name="target"/>'s shape differs from <paramref name="input"/>'s.</exception>
-    public Tensor Forward(Tensor input, Tensor target) => ElementwiseLoss.Apply(this, input, target, Reduction);
+    private protected override IElementwiseLossKernel CreateKernel(Tensor input) => this;
 
     string IElementwiseLossKernel.GradFnName => "MseLossBackward";
 
