@@ -86,26 +86,5 @@ public class RecurrentParityTests
     };
 
     private static void AssertClose(string what, Tensor expected, Tensor actual)
-    {
-        Assert.NotNull(actual);
-        Assert.Equal(expected.Shape.ToArray(), actual.Shape.ToArray());
-        float[] e = expected.ToArray(), a = actual.ToArray();
-        double maxError = 0, maxMagnitude = 0;
-        int worst = 0;
-        for (int i = 0; i < e.Length; i++)
-        {
-            double error = Math.Abs((double)a[i] - e[i]);
-            if (error > maxError || double.IsNaN(error))
-            {
-                maxError = error;
-                worst = i;
-            }
-            maxMagnitude = Math.Max(maxMagnitude, Math.Abs(e[i]));
-        }
-        double bound = RelativeTolerance * maxMagnitude + AbsoluteFloor;
-        if (!(maxError <= bound))
-        {
-            Assert.Fail($"{what}: max |ours − torch| = {maxError:E3} at flat index {worst} (ours {a[worst]}, torch {e[worst]}) exceeds {bound:E3} = 1e-5·{maxMagnitude:G4} + 1e-6.");
-        }
-    }
+        => ParityFixtures.AssertClose(what, expected, actual, RelativeTolerance, AbsoluteFloor);
 }

@@ -1,3 +1,4 @@
+using MLNet.Recurrent.Engine.Tests.Testing;
 using System.Globalization;
 using MLNet.Recurrent.Engine.Tensors;
 using MLNet.Recurrent.Engine.Training;
@@ -54,7 +55,7 @@ public class GradientClippingParityTests(ITestOutputHelper output)
         {
             if (hasGrad[j] == '1')
             {
-                worst = Math.Max(worst, ParityAssert.Close($"grad {j}", f.Tensor($"expected.grad.{j}"), parameters[j].Grad!, RelativeTolerance, AbsoluteFloor));
+                worst = Math.Max(worst, ParityFixtures.AssertClose($"grad {j}", f.Tensor($"expected.grad.{j}"), parameters[j].Grad!, RelativeTolerance, AbsoluteFloor));
             }
             else
             {

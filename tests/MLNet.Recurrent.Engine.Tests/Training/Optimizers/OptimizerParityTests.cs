@@ -1,3 +1,4 @@
+using MLNet.Recurrent.Engine.Tests.Testing;
 using System.Globalization;
 using MLNet.Recurrent.Engine.Tensors;
 using MLNet.Recurrent.Engine.Training;
@@ -47,7 +48,7 @@ public class OptimizerParityTests(ITestOutputHelper output)
             optimizer.Step();
             for (int j = 0; j < count; j++)
             {
-                worst = Math.Max(worst, ParityAssert.Close($"step {s} parameter {j}", f.Tensor($"expected.param.{s}.{j}"), parameters[j], RelativeTolerance, AbsoluteFloor));
+                worst = Math.Max(worst, ParityFixtures.AssertClose($"step {s} parameter {j}", f.Tensor($"expected.param.{s}.{j}"), parameters[j], RelativeTolerance, AbsoluteFloor));
             }
         }
 
@@ -65,7 +66,7 @@ public class OptimizerParityTests(ITestOutputHelper output)
             foreach (string buffer in buffers)
             {
                 string key = $"state.{j}.{buffer}";
-                worst = Math.Max(worst, ParityAssert.Close(key, f.Tensor("expected." + key), state.Tensors[key], RelativeTolerance, AbsoluteFloor));
+                worst = Math.Max(worst, ParityFixtures.AssertClose(key, f.Tensor("expected." + key), state.Tensors[key], RelativeTolerance, AbsoluteFloor));
             }
         }
         int withState = Enumerable.Range(0, count).Count(j => f.Has($"expected.state.{j}.step"));
