@@ -134,17 +134,27 @@ public class GemmCorrectnessTests
         Parallel.ForEach(cases, new ParallelOptions { MaxDegreeOfParallelism = 4 }, @case => @case.AssertMatchesReference());
     }
 
-    [Fact]
-    public void Multiply_SmallShapeInSteadyState_AllocatesNothing()
+    [Theory]
+    [InlineData(32, 256, 64, 0)]   // one small recurrent step: single-threaded
+    [InlineData(64, 1024, 256, 2)] // a larger step, split between the caller and a worker
+    public void Multiply_InSteadyState_AllocatesNothingOnTheCallingThread(int m, int n, int k, int threads)
     {
-        var @case = GemmCase.Create(new Random(3), false, true, 32, 256, 64, 1f, 1f, pad: 0);
-        @case.Run();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++)
+        var @case = GemmCase.Create(new Random(3), false, true, m, n, k, 1f, 1f, pad: 0);
+        Gemm.ForcedThreadCount = threads;
+        try
         {
             @case.Run();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10; i++)
+            {
+                @case.Run();
+            }
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        finally
+        {
+            Gemm.ForcedThreadCount = 0;
+        }
     }
 }
 
