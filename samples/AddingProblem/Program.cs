@@ -14,33 +14,28 @@ using System.Globalization;
 using MLNet.Recurrent.Engine.Nn;
 using MLNet.Recurrent.Samples.AddingProblem;
 
-const string Usage = "expected --seed N, --length T, --epochs N, --train-size N, --hidden N, --batch N, --lr X, --cells rnn,lstm,gru, --quick, --json";
-AddingExperimentOptions options;
-RecurrentCellKind[] cells;
-bool json;
-try
+if (!SampleArguments.TryRead(args, ["--seed", "--length", "--epochs", "--train-size", "--hidden", "--batch", "--lr", "--cells"], ["--quick", "--json"],
+        "--seed N, --length T, --epochs N, --train-size N, --hidden N, --batch N, --lr X, --cells rnn,lstm,gru, --quick, --json", a =>
+        {
+            AddingExperimentOptions preset = a.Flag("--quick") ? AddingExperimentOptions.Quick : new AddingExperimentOptions();
+            AddingExperimentOptions options = preset with
+            {
+                Seed = a.Long("--seed", preset.Seed),
+                Length = a.Int("--length", preset.Length),
+                Epochs = a.Int("--epochs", preset.Epochs),
+                TrainingSize = a.Int("--train-size", preset.TrainingSize),
+                HiddenSize = a.Int("--hidden", preset.HiddenSize),
+                BatchSize = a.Int("--batch", preset.BatchSize),
+                LearningRate = a.Float("--lr", preset.LearningRate),
+            };
+            options.Validate();
+            RecurrentCellKind[] cells = [.. (a.Text("--cells") ?? "rnn,lstm,gru").Split(',').Select(ParseCell)];
+            return (Options: options, Cells: cells, Json: a.Flag("--json"));
+        }, out var settings))
 {
-    var a = SampleArguments.Parse(args, ["--seed", "--length", "--epochs", "--train-size", "--hidden", "--batch", "--lr", "--cells"], ["--quick", "--json"]);
-    AddingExperimentOptions preset = a.Flag("--quick") ? AddingExperimentOptions.Quick : new AddingExperimentOptions();
-    options = preset with
-    {
-        Seed = a.Long("--seed", preset.Seed),
-        Length = a.Int("--length", preset.Length),
-        Epochs = a.Int("--epochs", preset.Epochs),
-        TrainingSize = a.Int("--train-size", preset.TrainingSize),
-        HiddenSize = a.Int("--hidden", preset.HiddenSize),
-        BatchSize = a.Int("--batch", preset.BatchSize),
-        LearningRate = a.Float("--lr", preset.LearningRate),
-    };
-    options.Validate();
-    cells = [.. (a.Text("--cells") ?? "rnn,lstm,gru").Split(',').Select(ParseCell)];
-    json = a.Flag("--json");
-}
-catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
-{
-    Console.Error.WriteLine($"{e.Message}; {Usage}");
     return 2;
 }
+var (options, cells, json) = settings;
 
 // Progress goes to stderr with --json, so stdout holds the one JSON object.
 TextWriter log = json ? Console.Error : Console.Out;

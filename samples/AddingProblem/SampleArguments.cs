@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace MLNet.Recurrent.Samples.AddingProblem;
@@ -41,6 +42,37 @@ public sealed class SampleArguments
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="args"/> and builds the sample's settings from them; on a bad command line (an unknown
+    /// argument, a value that does not parse, or settings <paramref name="read"/> rejects) writes the reason and
+    /// <paramref name="usage"/> to standard error instead.
+    /// </summary>
+    /// <typeparam name="TSettings">What the sample needs from its command line.</typeparam>
+    /// <param name="args">The command line.</param>
+    /// <param name="valued">The options that take a value.</param>
+    /// <param name="flags">The options that take none.</param>
+    /// <param name="usage">The accepted arguments, in words.</param>
+    /// <param name="read">Builds (and validates) the settings; may throw <see cref="FormatException"/>, <see cref="OverflowException"/> or <see cref="ArgumentException"/>.</param>
+    /// <param name="settings">The settings, when parsing succeeded.</param>
+    /// <returns>True on success; false after writing the error (the sample should exit with code 2).</returns>
+    public static bool TryRead<TSettings>(IReadOnlyList<string> args, IReadOnlyCollection<string> valued, IReadOnlyCollection<string> flags,
+        string usage, Func<SampleArguments, TSettings> read, [NotNullWhen(true)] out TSettings? settings)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            settings = read(Parse(args, valued, flags))!;
+            return true;
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+        {
+            // The first line: ArgumentOutOfRangeException appends "Actual value was …" on a second one.
+            Console.Error.WriteLine($"{e.Message.Split('\n')[0].TrimEnd()}; expected {usage}");
+            settings = default;
+            return false;
+        }
     }
 
     /// <summary>Whether the flag was given.</summary>

@@ -6,31 +6,27 @@ using System.Globalization;
 using MLNet.Recurrent.Samples.AddingProblem;
 using MLNet.Recurrent.Samples.ExplodingGradients;
 
-const string Usage = "expected --seed N, --gain G, --lr X, --clip X, --length T, --hidden N, --epochs N, --quick, --json";
-ExplodingGradientsOptions options;
-bool json;
-try
+if (!SampleArguments.TryRead(args, ["--seed", "--gain", "--lr", "--clip", "--length", "--hidden", "--epochs"], ["--quick", "--json"],
+        "--seed N, --gain G, --lr X, --clip X, --length T, --hidden N, --epochs N, --quick, --json", a =>
+        {
+            ExplodingGradientsOptions preset = a.Flag("--quick") ? ExplodingGradientsOptions.Quick : new ExplodingGradientsOptions();
+            ExplodingGradientsOptions options = preset with
+            {
+                Seed = a.Long("--seed", preset.Seed),
+                Gain = a.Float("--gain", preset.Gain),
+                LearningRate = a.Float("--lr", preset.LearningRate),
+                ClipGradientNorm = a.Float("--clip", preset.ClipGradientNorm),
+                Length = a.Int("--length", preset.Length),
+                HiddenSize = a.Int("--hidden", preset.HiddenSize),
+                Epochs = a.Int("--epochs", preset.Epochs),
+            };
+            options.Validate();
+            return (Options: options, Json: a.Flag("--json"));
+        }, out var settings))
 {
-    var a = SampleArguments.Parse(args, ["--seed", "--gain", "--lr", "--clip", "--length", "--hidden", "--epochs"], ["--quick", "--json"]);
-    ExplodingGradientsOptions preset = a.Flag("--quick") ? ExplodingGradientsOptions.Quick : new ExplodingGradientsOptions();
-    options = preset with
-    {
-        Seed = a.Long("--seed", preset.Seed),
-        Gain = a.Float("--gain", preset.Gain),
-        LearningRate = a.Float("--lr", preset.LearningRate),
-        ClipGradientNorm = a.Float("--clip", preset.ClipGradientNorm),
-        Length = a.Int("--length", preset.Length),
-        HiddenSize = a.Int("--hidden", preset.HiddenSize),
-        Epochs = a.Int("--epochs", preset.Epochs),
-    };
-    options.Validate();
-    json = a.Flag("--json");
-}
-catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
-{
-    Console.Error.WriteLine($"{e.Message}; {Usage}");
     return 2;
 }
+var (options, json) = settings;
 
 TextWriter log = json ? Console.Error : Console.Out;
 log.WriteLine($"exploding gradients: tanh RNN H = {options.HiddenSize}, W_hh = {options.Gain} × random orthogonal, adding problem T = {options.Length}, " +
