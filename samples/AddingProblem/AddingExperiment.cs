@@ -79,17 +79,17 @@ public static class AddingExperiment
         });
         var optimizer = new Adam(model.Parameters(), options.LearningRate);
         var clock = Stopwatch.StartNew();
-        var perEpoch = new List<double>();
-        TrainingResult result = trainer.Fit(task, optimizer, training, test, progress: new SynchronousProgress<TrainingProgress>(p =>
-        {
-            if (p.IsEpochEnd)
+        TrainingResult result = trainer.Fit(task, optimizer, training, test, progress: onEpoch is null ? null
+            : new SynchronousProgress<TrainingProgress>(p =>
             {
-                perEpoch.Add(p.ValidationMetric ?? double.NaN);
-                onEpoch?.Invoke(p);
-            }
-        }));
+                if (p.IsEpochEnd)
+                {
+                    onEpoch(p);
+                }
+            }));
         clock.Stop();
         GradientProfile[] profiles = [.. result.Diagnostics.Select(d => new GradientProfile(d.Step, [.. d.HiddenStateGradientNorms["rnn"][0, 0]]))];
-        return new AddingModelResult(cell, perEpoch[^1], perEpoch, result.Steps, clock.Elapsed.TotalSeconds, initialNorm, profiles);
+        double[] testMse = [.. result.Epochs.Select(e => e.ValidationMetrics["loss"])];
+        return new AddingModelResult(cell, testMse[^1], testMse, result.Steps, clock.Elapsed.TotalSeconds, initialNorm, profiles);
     }
 }
