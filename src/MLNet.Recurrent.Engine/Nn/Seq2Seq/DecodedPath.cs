@@ -6,13 +6,22 @@ namespace MLNet.Recurrent.Engine.Nn;
 /// One step of a decoded sequence, linked to the step before it: hypotheses that share a prefix share its nodes, so
 /// extending a beam hypothesis costs O(1) instead of a copy of its history.
 /// </summary>
-/// <param name="Parent">The previous step, or null at the first.</param>
-/// <param name="Token">The token generated at this step.</param>
-/// <param name="AttentionRow">The attention weights of this step (S values), or null without attention.</param>
-internal sealed record DecodedPath(DecodedPath? Parent, int Token, float[]? AttentionRow)
+/// <param name="parent">The previous step, or null at the first.</param>
+/// <param name="token">The token generated at this step.</param>
+/// <param name="attentionRow">The attention weights of this step (S values), or null without attention.</param>
+internal sealed class DecodedPath(DecodedPath? parent, int token, float[]? attentionRow)
 {
+    /// <summary>The previous step, or null at the first.</summary>
+    public DecodedPath? Parent { get; } = parent;
+
+    /// <summary>The token generated at this step.</summary>
+    public int Token { get; } = token;
+
+    /// <summary>The attention weights of this step, or null.</summary>
+    public float[]? AttentionRow { get; } = attentionRow;
+
     /// <summary>The number of steps from the first to this one.</summary>
-    public int Steps { get; } = (Parent?.Steps ?? 0) + 1;
+    public int Steps { get; } = (parent?.Steps ?? 0) + 1;
 
     /// <summary>Assembles the hypothesis ending at <paramref name="last"/> (null: no step taken).</summary>
     /// <param name="last">The last step.</param>

@@ -21,10 +21,11 @@ namespace MLNet.Recurrent.Engine.Nn;
 /// </remarks>
 /// <example><code>
 /// var model = new Seq2SeqModel(new Seq2SeqOptions { SourceVocabularySize = 14, TargetVocabularySize = 14, Attention = Seq2SeqAttentionKind.Bahdanau });
-/// Seq2SeqOutput output = model.Forward(source, sourceLengths, decoderInput);              // logits (N, T, V_tgt)
-/// Tensor loss = new CrossEntropyLoss(ignoreIndex: pad).Forward(output.Logits.Reshape(-1, 14), TokenIds(labels));
+/// Seq2SeqBatch batch = Seq2SeqBatch.Create(sources, targets, pad, pad, bos, eos);         // int[] token sequences
+/// Seq2SeqOutput output = model.Forward(batch.Source, batch.SourceLengths, batch.DecoderInput);   // logits (N, T, V_tgt)
+/// Tensor loss = new CrossEntropyLoss(ignoreIndex: pad).Forward(output.Logits.Reshape(-1, 14), batch.Labels.Cast&lt;int&gt;().ToArray());
 /// model.Eval();
-/// IReadOnlyList&lt;Seq2SeqHypothesis&gt; best = model.BeamSearch(source, sourceLengths, bos, eos, beamWidth: 4, maxLength: 20);
+/// IReadOnlyList&lt;Seq2SeqHypothesis&gt; best = model.BeamSearch(batch.Source, batch.SourceLengths, bos, eos, beamWidth: 4, maxLength: 20);
 /// </code></example>
 public sealed class Seq2SeqModel : Module
 {

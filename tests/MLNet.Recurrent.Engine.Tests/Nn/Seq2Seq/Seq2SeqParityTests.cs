@@ -32,7 +32,9 @@ public class Seq2SeqParityTests(ITestOutputHelper output)
         return result;
     }
 
-    private static (Seq2SeqModel Model, ParityFixtures Fixture) Load(string name)
+    private static int[] Ids(Tensor values) => [.. values.ToArray().Select(v => (int)v)];
+
+    private static (Seq2SeqModel Model, ParityFixtures Fixture, int[,] Source, int[] Lengths) Load(string name)
     {
         ParityFixtures f = ParityFixtures.Load(Area, name, "mlnet-seq2seq-fixture/1");
         int pad = f.Int("pad");
@@ -54,18 +56,16 @@ public class Seq2SeqParityTests(ITestOutputHelper output)
         string[] names = f.Text("parameters").Split(',');
         Assert.Equal(names, model.NamedParameters().Select(p => p.Key));
         model.LoadStateDict(names.ToDictionary(n => n, f.Tensor));
-        return (model, f);
+        return (model, f, Tokens(f.Tensor("input.source")), Ids(f.Tensor("input.source_lengths")));
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void ForwardLossAndGradients_MatchPyTorch(string name)
     {
-        var (model, f) = Load(name);
-        int[,] source = Tokens(f.Tensor("input.source"));
-        int[] lengths = [.. f.Tensor("input.source_lengths").ToArray().Select(v => (int)v)];
+        var (model, f, source, lengths) = Load(name);
         int[,] target = Tokens(f.Tensor("input.target"));
-        int[] labels = [.. f.Tensor("input.labels").ToArray().Select(v => (int)v)];
+        int[] labels = Ids(f.Tensor("input.labels"));
 
         Seq2SeqOutput result = model.Forward(source, lengths, target, f.Float("teacher_forcing_ratio"));
         double forward = ParityFixtures.AssertClose("logits", f.Tensor("expected.logits"), result.Logits);
@@ -91,9 +91,7 @@ public class Seq2SeqParityTests(ITestOutputHelper output)
     [MemberData(nameof(Cases))]
     public void GreedyDecoding_MatchesPyTorch(string name)
     {
-        var (model, f) = Load(name);
-        int[,] source = Tokens(f.Tensor("input.source"));
-        int[] lengths = [.. f.Tensor("input.source_lengths").ToArray().Select(v => (int)v)];
+        var (model, f, source, lengths) = Load(name);
         int eos = f.Int("eos");
         IReadOnlyList<Seq2SeqHypothesis> decoded = model.GreedyDecode(source, lengths, f.Int("bos"), eos, f.Int("max_length"));
         int[,] expected = Tokens(f.Tensor("expected.greedy.tokens"));
