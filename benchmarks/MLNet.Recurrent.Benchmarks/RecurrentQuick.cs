@@ -83,13 +83,7 @@ internal static class RecurrentQuick
         return 0;
     }
 
-    private static Tensor Forward(RecurrentLayer layer, Tensor x) => layer switch
-    {
-        Lstm lstm => lstm.Forward(x).Output,
-        Gru gru => gru.Forward(x).Output,
-        Rnn rnn => rnn.Forward(x).Output,
-        _ => throw new InvalidOperationException(layer.GetType().Name),
-    };
+    private static Tensor Forward(RecurrentLayer layer, Tensor x) => layer.Forward(x, null, null, null).Output;
 
     private static string? Option(string[] args, string name)
     {

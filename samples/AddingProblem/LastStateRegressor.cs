@@ -45,12 +45,7 @@ public sealed class LastStateRegressor : Module
     /// <exception cref="Engine.Errors.TensorShapeException">input is not (L, N, H_in).</exception>
     public Tensor Forward(Tensor input)
     {
-        RecurrentOutput result = Recurrent switch
-        {
-            Lstm lstm => lstm.Forward(input),
-            Gru gru => gru.Forward(input),
-            _ => ((Rnn)Recurrent).Forward(input),
-        };
+        RecurrentOutput result = Recurrent.Forward(input, null, null, null);
         return Head.Forward(result.HiddenState.Select(0, 0));
     }
 }

@@ -126,13 +126,8 @@ public class RecurrentGradientTests
         };
     }
 
-    internal static RecurrentOutput Run(RecurrentLayer layer, Tensor input, Tensor? h0, Tensor? c0, int[]? lengths) => layer switch
-    {
-        Lstm lstm => lstm.Forward(input, h0, c0, lengths),
-        Gru gru => gru.Forward(input, h0, lengths),
-        Rnn rnn => rnn.Forward(input, h0, lengths),
-        _ => throw new InvalidOperationException(layer.GetType().Name),
-    };
+    internal static RecurrentOutput Run(RecurrentLayer layer, Tensor input, Tensor? h0, Tensor? c0, int[]? lengths)
+        => layer.Forward(input, h0, c0, lengths);
 
     private static Tensor[] Outputs(RecurrentOutput result)
         => result.CellState is null ? [result.Output, result.HiddenState] : [result.Output, result.HiddenState, result.CellState];

@@ -47,6 +47,15 @@ public class RecurrentLayerValidationTests
     }
 
     [Fact]
+    public void BaseForward_CellStateForACellWithoutOne_NamesC0()
+    {
+        RecurrentLayer gru = new Gru(inputSize: 2, hiddenSize: 4);
+        var error = Assert.Throws<ArgumentException>(() => gru.Forward(Tensor.Zeros(5, 3, 2), null, Tensor.Zeros(1, 3, 4), null));
+        Assert.Equal("c0", error.ParamName);
+        Assert.Contains("no cell state", error.Message);
+    }
+
+    [Fact]
     public void Forward_LengthsCountNotMatchingBatch_NamesLengths()
     {
         var lstm = new Lstm(inputSize: 2, hiddenSize: 4);

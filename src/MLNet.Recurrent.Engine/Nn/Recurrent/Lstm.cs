@@ -41,15 +41,5 @@ public sealed class Lstm : RecurrentLayer
     {
     }
 
-    /// <summary>Runs the LSTM over a batch of sequences.</summary>
-    /// <param name="input">(L, N, H_in), or (N, L, H_in) when batch-first.</param>
-    /// <param name="h0">Initial hidden state (D·num_layers, N, H_out); zeros when null.</param>
-    /// <param name="c0">Initial cell state (D·num_layers, N, H_out); zeros when null.</param>
-    /// <param name="lengths">Optional per-sequence lengths (N values in [1, L]); steps past a sequence's end are skipped, as with PyTorch's packed sequences.</param>
-    /// <returns>The output sequence (L, N, D·H_out) (batch-first: (N, L, D·H_out)), h_n and c_n (D·num_layers, N, H_out).</returns>
-    /// <exception cref="Errors.TensorShapeException">input is not rank 3 with H_in features, or h0/c0 has the wrong shape.</exception>
-    /// <exception cref="ArgumentException">lengths has a count other than N.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A length is outside [1, L].</exception>
-    public RecurrentOutput Forward(Tensor input, Tensor? h0 = null, Tensor? c0 = null, int[]? lengths = null)
-        => ForwardCore(input, h0, c0, lengths);
+    // Forward(input, h0, c0, lengths) is RecurrentLayer.Forward: the LSTM is the cell that uses all four arguments.
 }

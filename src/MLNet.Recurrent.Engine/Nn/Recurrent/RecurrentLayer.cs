@@ -171,6 +171,27 @@ public abstract class RecurrentLayer : Module
         return result;
     }
 
+    /// <summary>
+    /// Runs the layer over a batch of sequences, whatever its cell: this is <see cref="Lstm"/>'s forward, and for
+    /// <see cref="Rnn"/> and <see cref="Gru"/> the same call as their own <c>Forward</c> with c0 = null.
+    /// </summary>
+    /// <param name="input">(L, N, H_in), or (N, L, H_in) when batch-first.</param>
+    /// <param name="h0">Initial hidden state (D·num_layers, N, H_out); zeros when null.</param>
+    /// <param name="c0">Initial cell state (D·num_layers, N, H_out) for an LSTM; must be null for other cells.</param>
+    /// <param name="lengths">Optional per-sequence lengths (N values in [1, L]).</param>
+    /// <returns>The output sequence (L, N, D·H_out) (batch-first: (N, L, D·H_out)), h_n (D·num_layers, N, H_out), and c_n (same shape) for an LSTM.</returns>
+    /// <exception cref="TensorShapeException">input, h0 or c0 has the wrong shape.</exception>
+    /// <exception cref="ArgumentException">c0 is given for a cell without cell state, or lengths has a count other than N.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A length is outside [1, L].</exception>
+    public RecurrentOutput Forward(Tensor input, Tensor? h0 = null, Tensor? c0 = null, int[]? lengths = null)
+    {
+        if (c0 is not null && Cell != RecurrentCellKind.Lstm)
+        {
+            ThrowHelper.Argument(nameof(c0), $"expected null: {GetType().Name} ({Cell}) has no cell state, got a tensor of shape {ShapeText.Format(c0.Shape)}.");
+        }
+        return ForwardCore(input, h0, c0, lengths);
+    }
+
     /// <summary>Validates the arguments and runs the fused stack.</summary>
     private protected RecurrentOutput ForwardCore(Tensor input, Tensor? h0, Tensor? c0, int[]? lengths)
     {

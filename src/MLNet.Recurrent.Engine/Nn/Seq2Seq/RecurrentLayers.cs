@@ -18,11 +18,5 @@ internal static class RecurrentLayers
 
     /// <summary>Runs <paramref name="layer"/> on (N, L, H_in) from (h0, c0); c0 is used by an Lstm only.</summary>
     public static RecurrentOutput Forward(RecurrentLayer layer, Tensor input, Tensor? h0, Tensor? c0, int[]? lengths)
-        => layer switch
-        {
-            Lstm lstm => lstm.Forward(input, h0, c0, lengths),
-            Gru gru => gru.Forward(input, h0, lengths),
-            Rnn rnn => rnn.Forward(input, h0, lengths),
-            _ => throw new NotSupportedException($"{layer.GetType().Name} is not a recurrent layer the seq2seq model knows."),
-        };
+        => layer.Forward(input, h0, layer.Cell == RecurrentCellKind.Lstm ? c0 : null, lengths);
 }
