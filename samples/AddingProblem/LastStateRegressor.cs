@@ -22,14 +22,7 @@ public sealed class LastStateRegressor : Module
         RecurrentInitialization initialization = RecurrentInitialization.PyTorchDefault)
     {
         var generator = new RandomGenerator(seed);
-        Recurrent = RegisterModule<RecurrentLayer>("rnn", cell switch
-        {
-            RecurrentCellKind.RnnTanh => new Rnn(inputSize, hiddenSize, initialization: initialization, generator: generator),
-            RecurrentCellKind.RnnRelu => new Rnn(inputSize, hiddenSize, nonlinearity: RnnNonlinearity.Relu, initialization: initialization, generator: generator),
-            RecurrentCellKind.Lstm => new Lstm(inputSize, hiddenSize, initialization: initialization, generator: generator),
-            RecurrentCellKind.Gru => new Gru(inputSize, hiddenSize, initialization: initialization, generator: generator),
-            _ => throw new ArgumentOutOfRangeException(nameof(cell), cell, $"cell: expected a defined {nameof(RecurrentCellKind)}, got {cell}."),
-        });
+        Recurrent = RegisterModule<RecurrentLayer>("rnn", RecurrentLayer.Create(cell, inputSize, hiddenSize, initialization: initialization, generator: generator));
         Head = RegisterModule("head", new Linear(hiddenSize, 1, generator: generator));
     }
 

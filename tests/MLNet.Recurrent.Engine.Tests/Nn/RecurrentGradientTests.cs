@@ -116,14 +116,7 @@ public class RecurrentGradientTests
 
     internal static RecurrentLayer Create(RecurrentCellKind cell, int inputSize, int hidden, int layers, bool batchFirst, bool bidirectional, float dropout, long seed)
     {
-        var generator = new RandomGenerator(seed);
-        return cell switch
-        {
-            RecurrentCellKind.Lstm => new Lstm(inputSize, hidden, layers, true, batchFirst, dropout, bidirectional, generator: generator),
-            RecurrentCellKind.Gru => new Gru(inputSize, hidden, layers, true, batchFirst, dropout, bidirectional, generator: generator),
-            RecurrentCellKind.RnnRelu => new Rnn(inputSize, hidden, layers, RnnNonlinearity.Relu, true, batchFirst, dropout, bidirectional, generator: generator),
-            _ => new Rnn(inputSize, hidden, layers, RnnNonlinearity.Tanh, true, batchFirst, dropout, bidirectional, generator: generator),
-        };
+        return RecurrentLayer.Create(cell, inputSize, hidden, layers, true, batchFirst, dropout, bidirectional, generator: new RandomGenerator(seed));
     }
 
     internal static RecurrentOutput Run(RecurrentLayer layer, Tensor input, Tensor? h0, Tensor? c0, int[]? lengths)

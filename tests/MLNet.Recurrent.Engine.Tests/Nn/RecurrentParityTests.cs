@@ -70,14 +70,14 @@ public class RecurrentParityTests
         }
     }
 
-    internal static RecurrentLayer CreateLayer(RecurrentFixture f) => f.Cell switch
+    internal static RecurrentLayer CreateLayer(RecurrentFixture f) => RecurrentLayer.Create(f.Cell switch
     {
-        "lstm" => new Lstm(f.InputSize, f.HiddenSize, f.NumLayers, f.Bias, f.BatchFirst, 0f, f.Bidirectional),
-        "gru" => new Gru(f.InputSize, f.HiddenSize, f.NumLayers, f.Bias, f.BatchFirst, 0f, f.Bidirectional),
-        "rnn_tanh" => new Rnn(f.InputSize, f.HiddenSize, f.NumLayers, RnnNonlinearity.Tanh, f.Bias, f.BatchFirst, 0f, f.Bidirectional),
-        "rnn_relu" => new Rnn(f.InputSize, f.HiddenSize, f.NumLayers, RnnNonlinearity.Relu, f.Bias, f.BatchFirst, 0f, f.Bidirectional),
+        "lstm" => RecurrentCellKind.Lstm,
+        "gru" => RecurrentCellKind.Gru,
+        "rnn_tanh" => RecurrentCellKind.RnnTanh,
+        "rnn_relu" => RecurrentCellKind.RnnRelu,
         _ => throw new InvalidOperationException($"unknown cell '{f.Cell}'"),
-    };
+    }, f.InputSize, f.HiddenSize, f.NumLayers, f.Bias, f.BatchFirst, 0f, f.Bidirectional);
 
     private static void AssertClose(string what, Tensor expected, Tensor actual)
         => ParityFixtures.AssertClose(what, expected, actual, RelativeTolerance, AbsoluteFloor);

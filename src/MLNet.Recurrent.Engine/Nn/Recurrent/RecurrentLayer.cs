@@ -15,7 +15,7 @@ namespace MLNet.Recurrent.Engine.Nn;
 /// (G·H_out, D·H_out); <c>weight_hh_l{k}</c> (G·H_out, H_out); <c>bias_ih_l{k}</c>, <c>bias_hh_l{k}</c> (G·H_out) when
 /// bias is on. Default initialisation U(−1/√H_out, 1/√H_out), like PyTorch.</para>
 /// </remarks>
-public abstract class RecurrentLayer : Module
+public abstract partial class RecurrentLayer : Module
 {
     private readonly Tensor[] _inputWeights;
     private readonly Tensor[] _hiddenWeights;

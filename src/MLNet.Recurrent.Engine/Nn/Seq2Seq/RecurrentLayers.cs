@@ -8,13 +8,7 @@ internal static class RecurrentLayers
     /// <summary>A batch-first Rnn, Lstm or Gru with PyTorch's default initialisation.</summary>
     public static RecurrentLayer Create(RecurrentCellKind cell, int inputSize, int hiddenSize, int numLayers, float dropout,
         bool bidirectional, RandomGenerator generator)
-        => cell switch
-        {
-            RecurrentCellKind.Lstm => new Lstm(inputSize, hiddenSize, numLayers, batchFirst: true, dropout: dropout, bidirectional: bidirectional, generator: generator),
-            RecurrentCellKind.Gru => new Gru(inputSize, hiddenSize, numLayers, batchFirst: true, dropout: dropout, bidirectional: bidirectional, generator: generator),
-            RecurrentCellKind.RnnRelu => new Rnn(inputSize, hiddenSize, numLayers, RnnNonlinearity.Relu, batchFirst: true, dropout: dropout, bidirectional: bidirectional, generator: generator),
-            _ => new Rnn(inputSize, hiddenSize, numLayers, RnnNonlinearity.Tanh, batchFirst: true, dropout: dropout, bidirectional: bidirectional, generator: generator),
-        };
+        => RecurrentLayer.Create(cell, inputSize, hiddenSize, numLayers, batchFirst: true, dropout: dropout, bidirectional: bidirectional, generator: generator);
 
     /// <summary>Runs <paramref name="layer"/> on (N, L, H_in) from (h0, c0); c0 is used by an Lstm only.</summary>
     public static RecurrentOutput Forward(RecurrentLayer layer, Tensor input, Tensor? h0, Tensor? c0, int[]? lengths)
