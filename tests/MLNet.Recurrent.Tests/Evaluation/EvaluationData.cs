@@ -47,6 +47,28 @@ internal static class EvaluationData
     public static VBuffer<uint>[] KeySequences(IEnumerable<int[]> sequences)
         => sequences.Select(s => new VBuffer<uint>(s.Length, s.Select(i => (uint)(i + 1)).ToArray())).ToArray();
 
+    /// <summary>Reads every value of a column of raw type <typeparamref name="T"/> with one cursor.</summary>
+    /// <typeparam name="T">The column's raw type (a scalar).</typeparam>
+    /// <param name="data">The view.</param>
+    /// <param name="column">The column's name.</param>
+    /// <param name="rand">Optional shuffling generator for the cursor.</param>
+    /// <returns>The values in cursor order.</returns>
+    public static List<T> Read<T>(IDataView data, string column, Random? rand = null)
+    {
+        var col = data.Schema[column];
+        var values = new List<T>();
+        using var cursor = data.GetRowCursor([col], rand);
+        var getter = cursor.GetGetter<T>(col);
+        T value = default!;
+        while (cursor.MoveNext())
+        {
+            getter(ref value);
+            values.Add(value);
+        }
+
+        return values;
+    }
+
     /// <summary>A column of float vectors.</summary>
     /// <param name="rows">The values of each row.</param>
     /// <returns>The column values.</returns>
