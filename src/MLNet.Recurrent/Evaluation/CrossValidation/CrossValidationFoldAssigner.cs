@@ -24,7 +24,7 @@ internal sealed class CrossValidationFoldAssigner
         _seed = Mix((ulong)(uint)seed);
         if (samplingKeyColumnName is not null)
         {
-            KeyColumn = SchemaMismatchException.Check("data", schema, samplingKeyColumnName,
+            KeyColumn = SchemaMismatchException.Check(EvaluationInput.DataParameter, schema, samplingKeyColumnName,
                 "Single, Double, Int32, Int64, UInt32, Boolean, String or Key",
                 t => t is NumberDataViewType or BooleanDataViewType or TextDataViewType or KeyDataViewType);
         }
