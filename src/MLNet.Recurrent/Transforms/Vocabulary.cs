@@ -60,11 +60,11 @@ public sealed class Vocabulary
         string? beginToken = null, string? endToken = null, IEnumerable<long>? counts = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        string[] specials = [paddingToken, unknownToken, .. beginToken is null ? Array.Empty<string>() : [beginToken], .. endToken is null ? Array.Empty<string>() : [endToken]];
+        var specials = new List<string> { paddingToken, unknownToken };
+        BeginKey = Append(specials, beginToken);
+        EndKey = Append(specials, endToken);
         _tokens = [.. specials, .. tokens];
-        SpecialTokenCount = specials.Length;
-        BeginKey = beginToken is null ? null : UnknownKey + 1;
-        EndKey = endToken is null ? null : (uint)specials.Length;
+        SpecialTokenCount = specials.Count;
         long[] regularCounts = counts?.ToArray() ?? new long[_tokens.Length - SpecialTokenCount];
         if (regularCounts.Length != _tokens.Length - SpecialTokenCount || regularCounts.Any(c => c < 0))
         {
@@ -82,6 +82,17 @@ public sealed class Vocabulary
         }
 
         _keys = keys.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static uint? Append(List<string> specials, string? token)
+    {
+        if (token is null)
+        {
+            return null;
+        }
+
+        specials.Add(token);
+        return (uint)specials.Count;
     }
 
     /// <summary>The number of keys, special tokens included: the key type's count and the embedding's row count.</summary>
