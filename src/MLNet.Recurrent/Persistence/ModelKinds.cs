@@ -9,6 +9,15 @@ public static class ModelKinds
     private static readonly Dictionary<string, Func<ModelLoadContext, ICanSaveModel>> Loaders = new(StringComparer.Ordinal)
     {
         [Data.TransformerChain.KindName] = Data.TransformerChain.Load,
+        [Transforms.ValueToKeyMappingTransformer.KindName] = Transforms.ValueToKeyMappingTransformer.Load,
+        [Transforms.KeyToValueMappingTransformer.KindName] = Transforms.KeyToValueMappingTransformer.Load,
+        [Transforms.Text.TokenizingTransformer.KindName] = Transforms.Text.TokenizingTransformer.Load,
+        [Transforms.Text.WordTokenizingTransformer.KindName] = Transforms.Text.WordTokenizingTransformer.Load,
+        [Transforms.NormalizingTransformer.KindName] = Transforms.NormalizingTransformer.Load,
+        [Transforms.ColumnConcatenatingTransformer.KindName] = Transforms.ColumnConcatenatingTransformer.Load,
+        [Transforms.ColumnCopyingTransformer.KindName] = Transforms.ColumnCopyingTransformer.Load,
+        [Transforms.ColumnSelectingTransformer.KindName] = Transforms.ColumnSelectingTransformer.Load,
+        [Transforms.SlidingWindowTransformer.KindName] = Transforms.SlidingWindowTransformer.Load,
     };
 
     /// <summary>The kinds this library reads.</summary>
