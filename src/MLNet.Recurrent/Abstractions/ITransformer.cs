@@ -6,7 +6,7 @@ namespace MLNet.Recurrent;
 /// </summary>
 public interface ITransformer : ICanSaveModel
 {
-    /// <summary>Whether each output row depends on the matching input row only (true for every transformer here).</summary>
+    /// <summary>Whether each output row depends on the matching input row only (true for every transformer except those that change the number of rows, such as sliding windows).</summary>
     bool IsRowToRowMapper { get; }
 
     /// <summary>The schema <see cref="Transform"/> would produce from <paramref name="inputSchema"/>.</summary>
