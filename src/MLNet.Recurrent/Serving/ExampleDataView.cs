@@ -46,37 +46,20 @@ internal sealed class ExampleDataView<TSrc> : IDataView
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null)
         => new Cursor(this, CursorChecks.ActiveFlags(columnsNeeded, Schema.Count));
 
-    private sealed class Cursor(ExampleDataView<TSrc> view, bool[] active) : DataViewRowCursor
+    private sealed class Cursor(ExampleDataView<TSrc> view, bool[] active)
+        : RowObjectCursor<TSrc>(view.Schema, view._mapping, active, "example")
     {
-        private readonly RowHolder<TSrc> _holder = new();
         private long _consumed;
 
-        public override long Position => _holder.Position;
-
-        public override DataViewSchema Schema => view.Schema;
-
-        public override bool IsColumnActive(DataViewSchema.Column column) => active[column.Index];
-
-        public override bool MoveNext()
+        protected override TSrc? NextRow()
         {
             if (view._example is null || _consumed == view._generation)
             {
-                return false;
+                return null;
             }
 
             _consumed = view._generation;
-            _holder.Current = view._example;
-            _holder.Position++;
-            return true;
+            return view._example;
         }
-
-        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
-        {
-            CursorChecks.CheckActive(active, column);
-            return CursorChecks.Typed<TValue>(view._mapping.Members[column.Index].CreateGetter(_holder, "example"), column);
-        }
-
-        public override ValueGetter<DataViewRowId> GetIdGetter()
-            => (ref DataViewRowId id) => id = new DataViewRowId((ulong)_holder.Position, 0);
     }
 }

@@ -40,48 +40,29 @@ internal sealed class EnumerableDataView<TRow> : IDataView
         return new Cursor(this, CursorChecks.ActiveFlags(columnsNeeded, Schema.Count));
     }
 
-    private sealed class Cursor(EnumerableDataView<TRow> view, bool[] active) : DataViewRowCursor
+    private sealed class Cursor(EnumerableDataView<TRow> view, bool[] active)
+        : RowObjectCursor<TRow>(view.Schema, view._mapping, active, "data")
     {
-        private readonly RowHolder<TRow> _holder = new();
         private IEnumerator<TRow>? _rows;
         private bool _done;
 
-        public override long Position => _holder.Position;
-
-        public override DataViewSchema Schema => view.Schema;
-
-        public override bool IsColumnActive(DataViewSchema.Column column) => active[column.Index];
-
-        public override bool MoveNext()
+        protected override TRow? NextRow()
         {
             if (_done)
             {
-                return false;
+                return null;
             }
 
             _rows ??= view._source.GetEnumerator();
             if (!_rows.MoveNext())
             {
-                _done = true;
-                _holder.Current = null;
-                _rows.Dispose();
-                return false;
+                Dispose(true);
+                return null;
             }
 
-            _holder.Current = _rows.Current
-                ?? throw new InvalidOperationException($"data: row {_holder.Position + 1} is null; every {typeof(TRow).Name} must be an object.");
-            _holder.Position++;
-            return true;
+            return _rows.Current
+                ?? throw new InvalidOperationException($"data: row {Position + 1} is null; every {typeof(TRow).Name} must be an object.");
         }
-
-        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
-        {
-            CursorChecks.CheckActive(active, column);
-            return CursorChecks.Typed<TValue>(view._mapping.Members[column.Index].CreateGetter(_holder, "data"), column);
-        }
-
-        public override ValueGetter<DataViewRowId> GetIdGetter()
-            => (ref DataViewRowId id) => id = new DataViewRowId((ulong)_holder.Position, 0);
 
         protected override void Dispose(bool disposing)
         {
