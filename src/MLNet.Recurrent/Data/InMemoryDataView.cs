@@ -6,7 +6,7 @@ namespace MLNet.Recurrent.Data;
 /// </summary>
 internal sealed class InMemoryDataView : IDataView
 {
-    private readonly Array[] _columns;
+    private readonly Array?[] _columns;
     private readonly int _rowCount;
 
     /// <summary>Creates a view; every column array must have the same length, of the column type's raw type.</summary>
@@ -38,6 +38,20 @@ internal sealed class InMemoryDataView : IDataView
         Schema = builder.ToSchema();
     }
 
+    /// <summary>
+    /// Creates a view over <paramref name="schema"/> where only some columns hold values (the cache fills columns as
+    /// they are first requested); a cursor may not request a column whose array is null.
+    /// </summary>
+    /// <param name="schema">The schema (hidden columns and annotations kept).</param>
+    /// <param name="columns">One array of <paramref name="rowCount"/> raw values per column, or null.</param>
+    /// <param name="rowCount">The number of rows.</param>
+    internal InMemoryDataView(DataViewSchema schema, Array?[] columns, int rowCount)
+    {
+        Schema = schema;
+        _columns = columns;
+        _rowCount = rowCount;
+    }
+
     public bool CanShuffle => true;
 
     public DataViewSchema Schema { get; }
@@ -50,7 +64,9 @@ internal sealed class InMemoryDataView : IDataView
         var active = new bool[Schema.Count];
         foreach (var column in columnsNeeded)
         {
-            active[column.Index] = true;
+            active[column.Index] = _columns[column.Index] is not null
+                ? true
+                : throw new InvalidOperationException($"Column '{column.Name}' holds no values in this view.");
         }
 
         int[]? order = null;
