@@ -9,6 +9,7 @@ public static class ModelKinds
     private static readonly Dictionary<string, Func<ModelLoadContext, ICanSaveModel>> Loaders = new(StringComparer.Ordinal)
     {
         [Data.TransformerChain.KindName] = Data.TransformerChain.Load,
+        [Transforms.SequenceClassificationTransformer.KindName] = Transforms.SequenceClassificationTransformer.Load,
     };
 
     /// <summary>The kinds this library reads.</summary>
