@@ -10,6 +10,8 @@ public static class ModelKinds
     {
         [Data.TransformerChain.KindName] = Data.TransformerChain.Load,
         [Transforms.SequenceClassificationTransformer.KindName] = Transforms.SequenceClassificationTransformer.Load,
+        [Transforms.SequenceRegressionTransformer.KindName] = Transforms.SequenceRegressionTransformer.Load,
+        [Transforms.RecurrentForecastingTransformer.KindName] = Transforms.RecurrentForecastingTransformer.Load,
     };
 
     /// <summary>The kinds this library reads.</summary>

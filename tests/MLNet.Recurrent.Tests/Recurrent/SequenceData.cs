@@ -77,6 +77,48 @@ internal static class SequenceData
         ]);
     }
 
+    /// <summary>Sequences of values in [0, 1) (one feature per step, variable length) labelled by their sum.</summary>
+    public static InMemoryDataView Sums(int seed, int count)
+    {
+        var random = new Random(seed);
+        var rows = new float[count][];
+        for (int i = 0; i < count; i++)
+        {
+            rows[i] = [.. Enumerable.Range(0, random.Next(2, 11)).Select(_ => (float)random.NextDouble())];
+        }
+
+        return new InMemoryDataView(
+        [
+            ("Features", new VectorDataViewType(NumberDataViewType.Single), ToFloatColumn(rows), null),
+            ("Label", NumberDataViewType.Single, rows.Select(r => r.Sum()).ToArray(), null),
+        ]);
+    }
+
+    /// <summary>
+    /// Windows of a noisy two-tone series x_t = sin(0.25 t) + 0.4 sin(0.9 t + 1) + ε, ε ~ U(±0.05): "Window"
+    /// Vector&lt;Single&gt;[window, 1] and the next <paramref name="horizon"/> values "Horizon" Vector&lt;Single&gt;[horizon].
+    /// </summary>
+    public static InMemoryDataView SineWindows(int seed, int count, int window = 16, int horizon = 4)
+    {
+        var random = new Random(seed);
+        int length = count + window + horizon;
+        int start = random.Next(0, 1000);
+        float[] series = [.. Enumerable.Range(start, length).Select(t => (float)(Math.Sin(0.25 * t) + 0.4 * Math.Sin(0.9 * t + 1) + (random.NextDouble() - 0.5) * 0.1))];
+        var windows = new VBuffer<float>[count];
+        var horizons = new VBuffer<float>[count];
+        for (int i = 0; i < count; i++)
+        {
+            windows[i] = new VBuffer<float>(window, series[i..(i + window)]);
+            horizons[i] = new VBuffer<float>(horizon, series[(i + window)..(i + window + horizon)]);
+        }
+
+        return new InMemoryDataView(
+        [
+            ("Window", new VectorDataViewType(NumberDataViewType.Single, window, 1), windows, null),
+            ("Horizon", new VectorDataViewType(NumberDataViewType.Single, horizon), horizons, null),
+        ]);
+    }
+
     /// <summary>Reads a column of every row.</summary>
     public static List<T> Read<T>(IDataView view, string column)
     {

@@ -42,6 +42,52 @@ public sealed class RecurrentCatalog : CatalogBase
     /// <exception cref="NotSupportedException">The device is not the CPU.</exception>
     public SequenceClassificationEstimator SequenceClassification(SequenceClassificationOptions options) => new(Context, options);
 
+    /// <summary>A recurrent sequence regressor: one Single label per sequence (see <see cref="SequenceRegressionEstimator"/>).</summary>
+    /// <param name="labelColumnName">The Single label column. Default "Label".</param>
+    /// <param name="featureColumnName">The sequence column: a vector of keys or of Single. Default "Features".</param>
+    /// <param name="cell">The recurrent cell. Default <see cref="RecurrentCellKind.Lstm"/>.</param>
+    /// <param name="hiddenSize">H, units per layer and direction. Default 64.</param>
+    /// <param name="numberOfEpochs">Passes over the training rows. Default 10.</param>
+    /// <param name="attention">How the sequence is summarised. Default <see cref="RecurrentAttention.None"/> (final state).</param>
+    /// <returns>The estimator.</returns>
+    /// <exception cref="ArgumentException">An argument is out of range (the message names it).</exception>
+    public SequenceRegressionEstimator SequenceRegression(string labelColumnName = RecurrentDefaults.Label,
+        string featureColumnName = RecurrentDefaults.Features, RecurrentCellKind cell = RecurrentDefaults.Cell,
+        int hiddenSize = RecurrentDefaults.HiddenSize, int numberOfEpochs = RecurrentDefaults.NumberOfEpochs,
+        RecurrentAttention attention = RecurrentAttention.None)
+        => SequenceRegression(Simple(new SequenceRegressionOptions { Attention = attention }, labelColumnName, featureColumnName, cell, hiddenSize, numberOfEpochs));
+
+    /// <summary>A recurrent sequence regressor configured by <paramref name="options"/> (see <see cref="SequenceRegressionEstimator"/>).</summary>
+    /// <param name="options">The options (checked here).</param>
+    /// <returns>The estimator.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is out of range (the message names it).</exception>
+    /// <exception cref="NotSupportedException">The device is not the CPU.</exception>
+    public SequenceRegressionEstimator SequenceRegression(SequenceRegressionOptions options) => new(Context, options);
+
+    /// <summary>A recurrent forecaster: a window of past values predicts the next horizon values (see <see cref="RecurrentForecastingEstimator"/>).</summary>
+    /// <param name="labelColumnName">The Vector&lt;Single&gt;[horizon] label column. Default "Horizon".</param>
+    /// <param name="featureColumnName">The Vector&lt;Single&gt;[windowSize, features] window column. Default "Window".</param>
+    /// <param name="cell">The recurrent cell. Default <see cref="RecurrentCellKind.Lstm"/>.</param>
+    /// <param name="hiddenSize">H, units per layer and direction. Default 64.</param>
+    /// <param name="numberOfEpochs">Passes over the training rows. Default 10.</param>
+    /// <param name="attention">How the window is summarised. Default <see cref="RecurrentAttention.None"/> (final state).</param>
+    /// <returns>The estimator.</returns>
+    /// <exception cref="ArgumentException">An argument is out of range (the message names it).</exception>
+    public RecurrentForecastingEstimator Forecasting(string labelColumnName = RecurrentDefaults.Horizon,
+        string featureColumnName = RecurrentDefaults.Window, RecurrentCellKind cell = RecurrentDefaults.Cell,
+        int hiddenSize = RecurrentDefaults.HiddenSize, int numberOfEpochs = RecurrentDefaults.NumberOfEpochs,
+        RecurrentAttention attention = RecurrentAttention.None)
+        => Forecasting(Simple(new ForecastingOptions { Attention = attention }, labelColumnName, featureColumnName, cell, hiddenSize, numberOfEpochs));
+
+    /// <summary>A recurrent forecaster configured by <paramref name="options"/> (see <see cref="RecurrentForecastingEstimator"/>).</summary>
+    /// <param name="options">The options (checked here).</param>
+    /// <returns>The estimator.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is out of range (the message names it).</exception>
+    /// <exception cref="NotSupportedException">The device is not the CPU.</exception>
+    public RecurrentForecastingEstimator Forecasting(ForecastingOptions options) => new(Context, options);
+
     /// <summary>Fills the simple overloads' arguments into options.</summary>
     internal static TOptions Simple<TOptions>(TOptions options, string labelColumnName, string featureColumnName,
         RecurrentCellKind cell, int hiddenSize, int numberOfEpochs)

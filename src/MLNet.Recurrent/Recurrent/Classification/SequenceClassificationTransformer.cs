@@ -92,13 +92,7 @@ public sealed class SequenceClassificationTransformer : PooledSequenceTransforme
 
         return
         [
-            isActive(0) ? (ValueGetter<VBuffer<float>>)((ref VBuffer<float> scores) =>
-            {
-                float[] source = current();
-                float[] values = VBuffer<float>.GetWritableArray(scores, source.Length);
-                source.CopyTo(values, 0);
-                scores = new VBuffer<float>(source.Length, values);
-            }) : null,
+            isActive(0) ? (ValueGetter<VBuffer<float>>)((ref VBuffer<float> scores) => VectorOutput.Write<float>(current(), ref scores)) : null,
             isActive(1) ? (ValueGetter<uint>)((ref uint key) => key = (uint)MulticlassObjective.ArgMax(current()) + 1) : null,
         ];
     }

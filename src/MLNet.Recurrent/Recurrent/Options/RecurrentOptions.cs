@@ -67,6 +67,13 @@ public abstract class RecurrentOptions
     /// <summary>γ, the optimizer's learning rate (&gt; 0). Default 0.001.</summary>
     public float LearningRate { get; set; } = RecurrentDefaults.LearningRate;
 
+    /// <summary>
+    /// Decay the learning rate after every step along a half cosine, γ_t = γ·(1 + cos(π·t/T))/2 over the T steps of
+    /// <see cref="NumberOfEpochs"/> epochs, so the last epochs take small steps and the final weights settle; false keeps
+    /// γ constant. Default true.
+    /// </summary>
+    public bool LearningRateDecay { get; set; } = true;
+
     /// <summary>Clip the global L2 norm of the gradients to this value before every step; null: no clipping. Default 5.</summary>
     public float? GradientClipping { get; set; } = RecurrentDefaults.GradientClipping;
 

@@ -41,11 +41,25 @@ internal static class RecurrentTraining
             EarlyStoppingPatience = options.EarlyStoppingPatience,
             ClipGradientNorm = options.GradientClipping,
             DiagnosticsEveryNSteps = options.DiagnosticsEveryNSteps,
+            StepScheduleEveryBatch = true,
         };
         Module model = task.Model;
-        TrainingResult result = new Trainer(trainerOptions).Fit(task, CreateOptimizer(options, model), examples, progress: options.Progress);
+        Optimizer optimizer = CreateOptimizer(options, model);
+        LearningRateSchedule? schedule = options.LearningRateDecay
+            ? new CosineWithWarmup(optimizer, 0, TotalSteps(options, examples.Count))
+            : null;
+        TrainingResult result = new Trainer(trainerOptions).Fit(task, optimizer, examples, schedule: schedule, progress: options.Progress);
         model.Eval();
         return RecurrentTrainingHistory.From(result, examples.Count, skippedRows);
+    }
+
+    /// <summary>T: optimizer steps over all epochs, with the rows the validation split leaves (the trainer holds out round(n·fraction), at least 1).</summary>
+    private static long TotalSteps(RecurrentOptions options, int count)
+    {
+        double fraction = options.EffectiveValidationFraction;
+        int held = fraction > 0 ? Math.Max(1, (int)Math.Round(count * fraction)) : 0;
+        long batches = (Math.Max(1, count - held) + options.BatchSize - 1) / options.BatchSize;
+        return Math.Max(1, batches * options.NumberOfEpochs);
     }
 
     private static Optimizer CreateOptimizer(RecurrentOptions options, Module model)
