@@ -12,6 +12,7 @@ public static class ModelKinds
         [Transforms.SequenceClassificationTransformer.KindName] = Transforms.SequenceClassificationTransformer.Load,
         [Transforms.SequenceRegressionTransformer.KindName] = Transforms.SequenceRegressionTransformer.Load,
         [Transforms.RecurrentForecastingTransformer.KindName] = Transforms.RecurrentForecastingTransformer.Load,
+        [Transforms.SequenceTaggingTransformer.KindName] = Transforms.SequenceTaggingTransformer.Load,
     };
 
     /// <summary>The kinds this library reads.</summary>

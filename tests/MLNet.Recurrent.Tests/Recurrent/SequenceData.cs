@@ -119,6 +119,22 @@ internal static class SequenceData
         ]);
     }
 
+    /// <summary>
+    /// Token sequences (keys 1…vocabulary) tagged with the previous token: tag key 1 ("start") at the first step, then
+    /// key k + 1 for a previous token k; tag key values "start", "t1", ….
+    /// </summary>
+    public static InMemoryDataView PreviousToken(int seed, int count, int vocabulary = 6)
+    {
+        var tokens = RandomTokens(new Random(seed), count, vocabulary, 3, 10);
+        var tags = tokens.Select(s => s.Select((_, t) => t == 0 ? 1u : s[t - 1] + 1).ToArray()).ToArray();
+        return new InMemoryDataView(
+        [
+            ("Features", Keys(vocabulary), ToKeyColumn(tokens), null),
+            ("Label", Keys(vocabulary + 1), ToKeyColumn(tags),
+                Annotations.ForKeyValues(["start", .. Enumerable.Range(1, vocabulary).Select(k => $"t{k}")])),
+        ]);
+    }
+
     /// <summary>Reads a column of every row.</summary>
     public static List<T> Read<T>(IDataView view, string column)
     {

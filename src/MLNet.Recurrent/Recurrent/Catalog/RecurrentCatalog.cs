@@ -88,6 +88,28 @@ public sealed class RecurrentCatalog : CatalogBase
     /// <exception cref="NotSupportedException">The device is not the CPU.</exception>
     public RecurrentForecastingEstimator Forecasting(ForecastingOptions options) => new(Context, options);
 
+    /// <summary>A recurrent sequence tagger: one key label per step of the features (see <see cref="SequenceTaggingEstimator"/>).</summary>
+    /// <param name="labelColumnName">The tag column: a variable-length vector of keys aligned with the features. Default "Label".</param>
+    /// <param name="featureColumnName">The sequence column: a vector of keys or of Single. Default "Features".</param>
+    /// <param name="cell">The recurrent cell. Default <see cref="RecurrentCellKind.Lstm"/>.</param>
+    /// <param name="hiddenSize">H, units per layer and direction. Default 64.</param>
+    /// <param name="numberOfEpochs">Passes over the training rows. Default 10.</param>
+    /// <param name="bidirectional">Whether each step's tag may depend on the steps after it. Default true.</param>
+    /// <returns>The estimator.</returns>
+    /// <exception cref="ArgumentException">An argument is out of range (the message names it).</exception>
+    public SequenceTaggingEstimator SequenceTagging(string labelColumnName = RecurrentDefaults.Label,
+        string featureColumnName = RecurrentDefaults.Features, RecurrentCellKind cell = RecurrentDefaults.Cell,
+        int hiddenSize = RecurrentDefaults.HiddenSize, int numberOfEpochs = RecurrentDefaults.NumberOfEpochs, bool bidirectional = true)
+        => SequenceTagging(Simple(new SequenceTaggingOptions { Bidirectional = bidirectional }, labelColumnName, featureColumnName, cell, hiddenSize, numberOfEpochs));
+
+    /// <summary>A recurrent sequence tagger configured by <paramref name="options"/> (see <see cref="SequenceTaggingEstimator"/>).</summary>
+    /// <param name="options">The options (checked here).</param>
+    /// <returns>The estimator.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is out of range (the message names it).</exception>
+    /// <exception cref="NotSupportedException">The device is not the CPU.</exception>
+    public SequenceTaggingEstimator SequenceTagging(SequenceTaggingOptions options) => new(Context, options);
+
     /// <summary>Fills the simple overloads' arguments into options.</summary>
     internal static TOptions Simple<TOptions>(TOptions options, string labelColumnName, string featureColumnName,
         RecurrentCellKind cell, int hiddenSize, int numberOfEpochs)
