@@ -18,6 +18,10 @@ public static class ModelKinds
         [Transforms.ColumnCopyingTransformer.KindName] = Transforms.ColumnCopyingTransformer.Load,
         [Transforms.ColumnSelectingTransformer.KindName] = Transforms.ColumnSelectingTransformer.Load,
         [Transforms.SlidingWindowTransformer.KindName] = Transforms.SlidingWindowTransformer.Load,
+        [Transforms.SequenceClassificationTransformer.KindName] = Transforms.SequenceClassificationTransformer.Load,
+        [Transforms.SequenceRegressionTransformer.KindName] = Transforms.SequenceRegressionTransformer.Load,
+        [Transforms.RecurrentForecastingTransformer.KindName] = Transforms.RecurrentForecastingTransformer.Load,
+        [Transforms.SequenceTaggingTransformer.KindName] = Transforms.SequenceTaggingTransformer.Load,
     };
 
     /// <summary>The kinds this library reads.</summary>

@@ -48,7 +48,8 @@ public abstract class RowToRowTransformerBase : ITransformer
     }
 
     /// <inheritdoc/>
-    public IDataView Transform(IDataView input)
+    /// <remarks>Override to serve the same columns through another lazy view (e.g. one that computes rows in batches).</remarks>
+    public virtual IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
         return new MappedDataView(input, this);
