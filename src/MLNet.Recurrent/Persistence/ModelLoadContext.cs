@@ -22,7 +22,7 @@ public sealed class ModelLoadContext
     /// <summary>The context the model is loaded into (seed, options).</summary>
     public MLContext Context { get; }
 
-    /// <summary>Where this object sits in the model file (for messages), e.g. "model/1".</summary>
+    /// <summary>Where this object sits in the model (for messages): its folder in a model file ("nodes/3"), or its path in memory ("model/1").</summary>
     public string Path { get; }
 
     /// <summary>The saved kind.</summary>
@@ -94,7 +94,8 @@ public sealed class ModelLoadContext
             throw new ModelFormatException(Path, $"child '{name}' is missing.");
         }
 
-        var loaded = ModelKinds.Load(new ModelLoadContext(child, Context, $"{Path}/{name}"));
-        return loaded as T ?? throw new ModelFormatException($"{Path}/{name}", $"expected a {typeof(T).Name}, found kind '{child.Kind}'.");
+        string path = child.Source ?? $"{Path}/{name}";
+        var loaded = ModelKinds.Load(new ModelLoadContext(child, Context, path));
+        return loaded as T ?? throw new ModelFormatException(path, $"expected a {typeof(T).Name}, found kind '{child.Kind}'.");
     }
 }

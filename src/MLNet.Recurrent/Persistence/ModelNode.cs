@@ -18,4 +18,7 @@ internal sealed class ModelNode
     public Dictionary<string, Tensor> Tensors { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, ModelNode> Children { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The folder of the model file this node was read from ("nodes/3"), named in load errors; null when built in memory.</summary>
+    public string? Source { get; init; }
 }

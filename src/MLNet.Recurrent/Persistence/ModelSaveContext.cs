@@ -30,12 +30,23 @@ public sealed class ModelSaveContext
 
     /// <summary>Saves tensors (weights, statistics) under names unique within this object.</summary>
     /// <param name="tensors">Name → tensor; values are copied when the file is written.</param>
-    /// <exception cref="ArgumentException">A name is used twice.</exception>
+    /// <exception cref="ArgumentException">A name is empty, reserved ("__metadata__", the safetensors metadata key) or used twice.</exception>
+    /// <exception cref="ArgumentNullException">A tensor is null.</exception>
     public void SaveTensors(IEnumerable<KeyValuePair<string, Tensor>> tensors)
     {
         ArgumentNullException.ThrowIfNull(tensors);
         foreach (var (name, tensor) in tensors)
         {
+            if (string.IsNullOrEmpty(name) || name == "__metadata__")
+            {
+                throw new ArgumentException($"{nameof(tensors)}: expected a tensor name that is not empty and not '__metadata__', got '{name}'.", nameof(tensors));
+            }
+
+            if (tensor is null)
+            {
+                throw new ArgumentNullException(nameof(tensors), $"{nameof(tensors)}: expected a tensor for '{name}', got null.");
+            }
+
             if (!Node.Tensors.TryAdd(name, tensor))
             {
                 throw new ArgumentException($"{nameof(tensors)}: the name '{name}' is used twice.", nameof(tensors));
@@ -47,20 +58,29 @@ public sealed class ModelSaveContext
     /// <param name="name">Unique within this object.</param>
     /// <param name="child">The child.</param>
     /// <exception cref="ArgumentException">The name is used twice.</exception>
+    /// <exception cref="InvalidOperationException">The child's Save did not call <see cref="SetKind"/>.</exception>
     public void SaveChild(string name, ICanSaveModel child)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(child);
-        var node = new ModelNode();
-        child.Save(new ModelSaveContext(node));
-        if (string.IsNullOrEmpty(node.Kind))
-        {
-            throw new InvalidOperationException($"{child.GetType().Name}.Save did not call SetKind.");
-        }
-
-        if (!Node.Children.TryAdd(name, node))
+        if (Node.Children.ContainsKey(name))
         {
             throw new ArgumentException($"{nameof(name)}: the child name '{name}' is used twice.", nameof(name));
         }
+
+        Node.Children.Add(name, SaveNode(child));
+    }
+
+    /// <summary>Saves <paramref name="model"/> into a new node.</summary>
+    /// <param name="model">The object to save.</param>
+    /// <returns>Its node.</returns>
+    /// <exception cref="InvalidOperationException">Its Save did not call <see cref="SetKind"/>.</exception>
+    internal static ModelNode SaveNode(ICanSaveModel model)
+    {
+        var node = new ModelNode();
+        model.Save(new ModelSaveContext(node));
+        return string.IsNullOrEmpty(node.Kind)
+            ? throw new InvalidOperationException($"{model.GetType().Name}.Save did not call SetKind.")
+            : node;
     }
 }

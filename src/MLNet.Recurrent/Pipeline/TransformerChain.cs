@@ -83,12 +83,14 @@ public static class TransformerChain
             throw new ModelFormatException(context.Path, $"field 'count' must be ≥ 0, got {count}.");
         }
 
-        var transformers = new ITransformer[count];
+        // Grown child by child, not sized from the file: a corrupt count fails at the first missing child instead
+        // of allocating a huge array.
+        var transformers = new List<ITransformer>();
         for (int i = 0; i < count; i++)
         {
-            transformers[i] = context.LoadChild<ITransformer>(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            transformers.Add(context.LoadChild<ITransformer>(i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        return new TransformerChain<ITransformer>(transformers);
+        return new TransformerChain<ITransformer>([.. transformers]);
     }
 }
