@@ -252,6 +252,16 @@ public sealed class ModelFileCorruptionTests
     }
 
     [Fact]
+    public void Stream_that_cannot_seek_is_copied_only_up_to_the_limit()
+    {
+        Assert.Equal(Array.MaxLength, ModelFileLimits.Default.MaxStreamBytes);
+        var error = Assert.Throws<ModelFormatException>(() =>
+            new MLContext(1).Model.Load(new ForwardOnlyStream(new MemoryStream(Sample), writable: false), new ModelFileLimits(MaxStreamBytes: 1000), out _));
+        Assert.Equal("stream", error.ModelPath);
+        Assert.Contains("more than 1000 bytes", error.Message);
+    }
+
+    [Fact]
     public void Recorded_size_smaller_than_the_data_is_refused()
     {
         var bytes = (byte[])Sample.Clone();

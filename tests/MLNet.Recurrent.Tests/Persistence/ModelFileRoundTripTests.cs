@@ -47,7 +47,15 @@ public sealed class ModelFileRoundTripTests : IDisposable
         Assert.True(stream.CanWrite, "Save must leave the stream open");
         Assert.Equal(stream.Length, stream.Position);
 
-        var loaded = ModelZip.Load(stream.ToArray(), out var schema);
+        // Read as a whole from the start, wherever the position is (here: the end, right after saving).
+        ITransformer loaded;
+        DataViewSchema? schema;
+        using (TestModelKinds.Register())
+        {
+            loaded = new MLContext(1).Model.Load(stream, out schema);
+        }
+
+        Assert.True(stream.CanRead, "Load must leave the stream open");
         Assert.Null(schema);
         Assert.Equal(SampleModel.Predict(model), SampleModel.Predict(loaded));
     }

@@ -10,12 +10,12 @@ namespace MLNet.Recurrent.Persistence.Archive;
 /// so a genuine entry always passes and an entry that claims more is refused before it is read.
 /// </param>
 /// <param name="MaxDepth">The deepest nesting of saved objects; 64.</param>
-/// <param name="MaxStreamBytes">The most bytes copied from a stream that cannot seek (the zip is then read from memory); 2 GiB − 1.</param>
+/// <param name="MaxStreamBytes">The most bytes copied from a stream that cannot seek (the zip is then read from memory); the largest array .NET allows (<see cref="Array.MaxLength"/>, just under 2 GiB).</param>
 internal sealed record ModelFileLimits(
     long MaxManifestBytes = 16L << 20,
     int MaxCompressionRatio = 1100,
     int MaxDepth = 64,
-    long MaxStreamBytes = int.MaxValue)
+    long MaxStreamBytes = 0x7FFF_FFC7)
 {
     /// <summary>The limits <c>mlContext.Model.Load</c> uses.</summary>
     public static ModelFileLimits Default { get; } = new();
