@@ -13,4 +13,14 @@ public sealed class ForecastingOptions : PooledSequenceOptions
         FeatureColumnName = RecurrentDefaults.Window;
         LabelColumnName = RecurrentDefaults.Horizon;
     }
+
+    /// <summary>
+    /// Whether the network predicts levels or changes from the window's last value ℓ (of feature
+    /// <see cref="LevelFeatureIndex"/>): with <see cref="ForecastLevel.RelativeToLastValue"/> it reads x_{t,f} − ℓ,
+    /// learns y_k − ℓ and forecasts ŷ_k = ℓ + output. Default <see cref="ForecastLevel.Absolute"/>.
+    /// </summary>
+    public ForecastLevel Level { get; set; } = ForecastLevel.Absolute;
+
+    /// <summary>f, the feature of each window step that holds the forecast series (0 ≤ f &lt; F). Default 0.</summary>
+    public int LevelFeatureIndex { get; set; }
 }

@@ -14,14 +14,24 @@ internal static class PooledRegression
     /// <param name="seed">The estimator's seed.</param>
     /// <param name="input">The training data.</param>
     /// <param name="label">The label column: Single or a Vector&lt;Single&gt; of known size.</param>
+    /// <param name="level">When given, builds the window level from the input layout: windows and labels are taken relative to ℓ.</param>
     /// <returns>The transformer's parts, the architecture, the trained network and the target standardisation.</returns>
     /// <exception cref="SchemaMismatchException">The feature column is missing or mistyped.</exception>
     public static (TransformerParts Parts, RecurrentNetworkSpec Spec, PooledSequenceNetwork Network, FeatureScaling LabelScaling) Fit(
-        PooledSequenceOptions options, int seed, IDataView input, DataViewSchema.Column label)
+        PooledSequenceOptions options, int seed, IDataView input, DataViewSchema.Column label, Func<SequenceInput, WindowLevel>? level = null)
     {
         var (features, layout) = SequenceInput.Resolve(nameof(input), input.Schema, options.FeatureColumnName, options.FeaturesPerStep);
         int targets = label.Type is VectorDataViewType vector ? vector.Size : 1;
         var (examples, skipped) = TrainingRows.Read(input, layout, features, label, row => CreateLabelReader(row, label, targets));
+        if (level?.Invoke(layout) is { } windowLevel)
+        {
+            examples = examples.ConvertAll(example =>
+            {
+                float last = windowLevel.Of(example.Features);
+                WindowLevel.Shift(example.Label, -last);
+                return example with { Features = windowLevel.Remove(example.Features, last) };
+            });
+        }
         var labelScaling = FeatureScaling.Fit(examples.Select(e => e.Label), targets);
         foreach (var example in examples)
         {

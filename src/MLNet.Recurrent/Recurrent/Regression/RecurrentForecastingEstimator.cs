@@ -14,7 +14,8 @@ namespace MLNet.Recurrent.Transforms;
 /// known size, the values to predict (e.g. [horizon]).</para>
 /// <para><b>Output column.</b> Score: Vector&lt;Single&gt; with the label's dimensions, the forecast.</para>
 /// <para><b>Training.</b> As <see cref="SequenceRegressionEstimator"/>, with one standardised target per horizon step:
-/// mean squared error over all of them.</para>
+/// mean squared error over all of them. With <see cref="ForecastingOptions.Level"/> =
+/// <see cref="ForecastLevel.RelativeToLastValue"/> windows and targets are first taken relative to the window's last value.</para>
 /// </remarks>
 public sealed class RecurrentForecastingEstimator : RecurrentEstimator<RecurrentForecastingTransformer, ForecastingOptions>
 {
@@ -36,8 +37,28 @@ public sealed class RecurrentForecastingEstimator : RecurrentEstimator<Recurrent
     {
         var label = SchemaMismatchException.Check(nameof(input), input.Schema, Options.LabelColumnName, ExpectedLabel,
             t => t is VectorDataViewType { IsKnownSize: true } v && v.ItemType.Equals(NumberDataViewType.Single));
-        var (parts, spec, network, labelScaling) = PooledRegression.Fit(Options, Seed, input, label);
+        WindowLevel? level = null;
+        var (parts, spec, network, labelScaling) = PooledRegression.Fit(Options, Seed, input, label,
+            Options.Level == ForecastLevel.RelativeToLastValue ? layout => level = CreateLevel(layout) : null);
         return new RecurrentForecastingTransformer(parts, spec, network, labelScaling, Options.ScoreColumnName,
-            [.. ((VectorDataViewType)label.Type).Dimensions]);
+            [.. ((VectorDataViewType)label.Type).Dimensions], level);
+    }
+
+    private WindowLevel CreateLevel(SequenceInput layout)
+    {
+        if (layout.IsTokens)
+        {
+            throw new ArgumentException(
+                $"options.Level: {ForecastLevel.RelativeToLastValue} needs a window of Single values, but column '{Options.FeatureColumnName}' holds keys.",
+                "options.Level");
+        }
+
+        if ((uint)Options.LevelFeatureIndex >= (uint)layout.FeaturesPerStep)
+        {
+            throw new ArgumentOutOfRangeException("options.LevelFeatureIndex", Options.LevelFeatureIndex,
+                $"options.LevelFeatureIndex: expected 0 … {layout.FeaturesPerStep - 1} (the window has {layout.FeaturesPerStep} feature(s) per step), got {Options.LevelFeatureIndex}.");
+        }
+
+        return new WindowLevel(Options.LevelFeatureIndex, layout.FeaturesPerStep);
     }
 }
