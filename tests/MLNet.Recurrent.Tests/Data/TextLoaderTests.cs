@@ -274,6 +274,23 @@ public sealed class TextLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Crlf_line_endings_and_a_byte_order_mark_are_handled()
+    {
+        string path = _files.PathOf("windows.csv");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes("1,\"a\r\nb\"\r\n2,c\r\n")]);
+        var options = new TextLoader.Options
+        {
+            Columns = [new("Id", DataKind.Int32, 0), new("Text", DataKind.String, 1)],
+            Separators = [','],
+            AllowQuoting = true,
+            ReadMultilines = true,
+        };
+        var data = _mlContext.Data.LoadFromTextFile(path, options);
+        Assert.Equal([1, 2], Read<int>(data, "Id"));
+        Assert.Equal(["a\nb", "c"], Texts(data, "Text"));
+    }
+
+    [Fact]
     public void Missing_file_names_the_path()
     {
         string path = _files.PathOf("absent.tsv");
