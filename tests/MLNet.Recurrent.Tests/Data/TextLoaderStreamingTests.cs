@@ -1,7 +1,7 @@
 using System.Globalization;
 using MLNet.Recurrent.Data;
 
-namespace MLNet.Recurrent.Tests.Data;
+namespace MLNet.Recurrent.Tests.DataViews;
 
 /// <summary>Runs alone (no other test allocating meanwhile), so heap measurements mean something.</summary>
 [CollectionDefinition(nameof(MemoryMeasurements), DisableParallelization = true)]
