@@ -1,6 +1,6 @@
 using MLNet.Recurrent.Data;
 
-namespace MLNet.Recurrent.Tests.Data;
+namespace MLNet.Recurrent.Tests.DataViews;
 
 public class DataOperationsTests
 {

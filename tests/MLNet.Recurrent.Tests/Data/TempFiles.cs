@@ -1,4 +1,4 @@
-namespace MLNet.Recurrent.Tests.Data;
+namespace MLNet.Recurrent.Tests.DataViews;
 
 /// <summary>A temporary folder for test data files, deleted on dispose.</summary>
 internal sealed class TempFiles : IDisposable

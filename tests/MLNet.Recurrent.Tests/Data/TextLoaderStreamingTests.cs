@@ -1,7 +1,7 @@
 using System.Globalization;
 using MLNet.Recurrent.Data;
 
-namespace MLNet.Recurrent.Tests.Data;
+namespace MLNet.Recurrent.Tests.DataViews;
 
 /// <summary>Runs alone (no other test allocating meanwhile), so heap measurements mean something.</summary>
 [CollectionDefinition(nameof(MemoryMeasurements), DisableParallelization = true)]
@@ -35,10 +35,14 @@ public sealed class TextLoaderStreamingTests : IDisposable
         return path;
     }
 
-    /// <summary>The managed heap retained (after a full collection) when the cursor is on the last row, relative to before it opened.</summary>
-    private static (long Retained, long Rows, double Sum) ReadAll(IDataView data)
+    /// <summary>
+    /// The managed heap retained (after a full collection) when the cursor is on the last row, relative to before it
+    /// opened, and the bytes allocated per row.
+    /// </summary>
+    private static (long Retained, long Rows, double Sum, double AllocatedPerRow) ReadAll(IDataView data)
     {
         long before = GC.GetTotalMemory(forceFullCollection: true);
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var columns = data.Schema.ToArray();
         using var cursor = data.GetRowCursor(columns);
         var label = cursor.GetGetter<float>(data.Schema["Label"]);
@@ -58,9 +62,10 @@ public sealed class TextLoaderStreamingTests : IDisposable
             rows++;
         }
 
+        double allocatedPerRow = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)rows;
         long retained = GC.GetTotalMemory(forceFullCollection: true) - before;
         GC.KeepAlive(cursor);
-        return (retained, rows, sum);
+        return (retained, rows, sum, allocatedPerRow);
     }
 
     [Fact]
@@ -81,6 +86,8 @@ public sealed class TextLoaderStreamingTests : IDisposable
 
         // A cursor holds one record: what stays on the heap is buffers (~64 KiB reader), not rows.
         Assert.True(largeRun.Retained < 1_000_000, $"retained {largeRun.Retained} bytes after reading {largeBytes} bytes");
+        // Per row: the line string (~150 bytes here) and nothing per field or per value.
+        Assert.True(largeRun.AllocatedPerRow < 200, $"{largeRun.AllocatedPerRow:F0} bytes allocated per row");
         Assert.True(largeRun.Retained - smallRun.Retained < 256 * 1024,
             $"retained {smallRun.Retained} bytes for 12k rows but {largeRun.Retained} for 120k rows");
     }

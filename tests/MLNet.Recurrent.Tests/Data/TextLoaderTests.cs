@@ -1,6 +1,6 @@
 using MLNet.Recurrent.Data;
 
-namespace MLNet.Recurrent.Tests.Data;
+namespace MLNet.Recurrent.Tests.DataViews;
 
 public sealed class TextLoaderTests : IDisposable
 {
@@ -271,6 +271,23 @@ public sealed class TextLoaderTests : IDisposable
         var data = _mlContext.Data.LoadFromTextFile(_files.Write("comma.csv", "1,5;word   ", "   ", "-2,25;x\t"), options);
         Assert.Equal([1.5, -2.25], Read<double>(data, "V"));
         Assert.Equal(["word", "x"], Texts(data, "T"));
+    }
+
+    [Fact]
+    public void Crlf_line_endings_and_a_byte_order_mark_are_handled()
+    {
+        string path = _files.PathOf("windows.csv");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes("1,\"a\r\nb\"\r\n2,c\r\n")]);
+        var options = new TextLoader.Options
+        {
+            Columns = [new("Id", DataKind.Int32, 0), new("Text", DataKind.String, 1)],
+            Separators = [','],
+            AllowQuoting = true,
+            ReadMultilines = true,
+        };
+        var data = _mlContext.Data.LoadFromTextFile(path, options);
+        Assert.Equal([1, 2], Read<int>(data, "Id"));
+        Assert.Equal(["a\nb", "c"], Texts(data, "Text"));
     }
 
     [Fact]

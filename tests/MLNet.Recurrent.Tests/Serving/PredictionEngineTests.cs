@@ -126,6 +126,36 @@ public class PredictionEngineTests
         Assert.Same(tokens, withArray.Tokens);
     }
 
+    public sealed class ScoreOnly
+    {
+        public float Score;
+    }
+
+    [Fact]
+    public void Predict_by_ref_allocates_nothing_per_call_for_scalar_outputs()
+    {
+        var mlContext = new MLContext(1);
+        using var engine = mlContext.Model.CreatePredictionEngine<Example, ScoreOnly>(Model);
+        var examples = Enumerable.Range(0, 16).Select(Sample).ToArray();
+        var prediction = new ScoreOnly();
+        for (int i = 0; i < 200; i++)
+        {
+            engine.Predict(examples[i % 16], ref prediction);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        double sum = 0;
+        for (int i = 0; i < 2000; i++)
+        {
+            engine.Predict(examples[i % 16], ref prediction);
+            sum += prediction.Score;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 2000, $"{allocated} bytes for 2000 predictions");
+        Assert.Equal(examples.Sum(e => (double)Expected(e)) * 125, sum, 1e-6);
+    }
+
     public sealed class WrongExample
     {
         public float[] Features = [];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace MLNet.Recurrent.Data;
 
@@ -34,9 +35,9 @@ internal static class TextFieldParsers
         return column.DataKind switch
         {
             DataKind.Single => new TextColumnReader<float>(column, NumberDataViewType.Single, missingSingle, "a Single",
-                (ReadOnlyMemory<char> f, out float v) => ParseReal(f.Span, missingSingle, out v, s => (float.TryParse(s, NumberStyles.Float, format, out var x), x))),
+                (ReadOnlyMemory<char> f, out float v) => ParseReal(f.Span, missingSingle, format, out v)),
             DataKind.Double => new TextColumnReader<double>(column, NumberDataViewType.Double, missingDouble, "a Double",
-                (ReadOnlyMemory<char> f, out double v) => ParseReal(f.Span, missingDouble, out v, s => (double.TryParse(s, NumberStyles.Float, format, out var x), x))),
+                (ReadOnlyMemory<char> f, out double v) => ParseReal(f.Span, missingDouble, format, out v)),
             DataKind.Int32 => new TextColumnReader<int>(column, NumberDataViewType.Int32, 0, "an Int32",
                 (ReadOnlyMemory<char> f, out int v) => f.Span.IsWhiteSpace() ? Missing(out v) : int.TryParse(f.Span, NumberStyles.Integer, CultureInfo.InvariantCulture, out v)),
             DataKind.Int64 => new TextColumnReader<long>(column, NumberDataViewType.Int64, 0, "an Int64",
@@ -62,7 +63,8 @@ internal static class TextFieldParsers
         return true;
     }
 
-    private static bool ParseReal<T>(ReadOnlySpan<char> text, T missing, out T value, TryParseSpan<T> parse)
+    private static bool ParseReal<T>(ReadOnlySpan<char> text, T missing, NumberFormatInfo format, out T value)
+        where T : struct, IFloatingPointIeee754<T>
     {
         var trimmed = text.Trim();
         if (trimmed.IsEmpty)
@@ -73,11 +75,11 @@ internal static class TextFieldParsers
 
         if (trimmed is "?")
         {
-            trimmed = "NaN";
+            value = T.NaN;
+            return true;
         }
 
-        (bool ok, value) = parse(trimmed);
-        return ok;
+        return T.TryParse(trimmed, NumberStyles.Float, format, out value);
     }
 
     private static bool ParseKey(ReadOnlySpan<char> text, ulong count, out uint value)
@@ -122,6 +124,4 @@ internal static class TextFieldParsers
 
         return false;
     }
-
-    private delegate (bool Ok, T Value) TryParseSpan<T>(ReadOnlySpan<char> text);
 }
