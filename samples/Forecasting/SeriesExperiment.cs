@@ -17,9 +17,10 @@ namespace Forecasting;
 /// <param name="BatchSize">Windows per mini-batch.</param>
 /// <param name="LearningRate">Adam's learning rate (cosine-decayed).</param>
 /// <param name="Seed">Seeds initialisation and shuffling.</param>
+/// <param name="Level">Whether the LSTM predicts levels or changes from the window's last value.</param>
 /// <param name="TestFraction">The most recent share of windows held out.</param>
 public sealed record SeriesSettings(string Name, int WindowSize, int Horizon, int SeasonLength, int HiddenSize, int Epochs,
-    int BatchSize, float LearningRate, int Seed = 1, double TestFraction = 0.2)
+    int BatchSize, float LearningRate, int Seed = 1, ForecastLevel Level = ForecastLevel.RelativeToLastValue, double TestFraction = 0.2)
 {
     /// <summary>Yearly sunspots: 24 years predict the next 4.</summary>
     public static SeriesSettings Sunspots { get; } = new("sunspots", 24, 4, 0, 64, 80, 16, 3e-3f);
@@ -78,6 +79,7 @@ public static class SeriesExperiment
             BatchSize = settings.BatchSize,
             LearningRate = settings.LearningRate,
             Seed = settings.Seed,
+            Level = settings.Level,
             Progress = progress,
         }).Fit(train);
         double seconds = stopwatch.Elapsed.TotalSeconds;
