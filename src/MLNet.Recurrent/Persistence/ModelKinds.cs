@@ -13,6 +13,7 @@ public static class ModelKinds
         [Transforms.SequenceRegressionTransformer.KindName] = Transforms.SequenceRegressionTransformer.Load,
         [Transforms.RecurrentForecastingTransformer.KindName] = Transforms.RecurrentForecastingTransformer.Load,
         [Transforms.SequenceTaggingTransformer.KindName] = Transforms.SequenceTaggingTransformer.Load,
+        [Transforms.SequenceToSequenceTransformer.KindName] = Transforms.SequenceToSequenceTransformer.Load,
     };
 
     /// <summary>The kinds this library reads.</summary>

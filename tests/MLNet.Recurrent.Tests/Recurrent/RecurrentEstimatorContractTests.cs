@@ -224,4 +224,31 @@ public class RecurrentEstimatorContractTests
         Assert.Equal(history.ValidationLoss.Min(), history.BestMetric);
         Assert.Contains("accuracy", history.Epochs[0].ValidationMetrics.Keys);
     }
+
+    [Fact]
+    public void Progress_reports_every_epoch_and_the_history_keeps_gradient_norms_and_diagnostics()
+    {
+        var reports = new ProgressLog();
+        var options = Tiny();
+        options.NumberOfEpochs = 3;
+        options.BatchSize = 16;
+        options.Progress = reports;
+        options.DiagnosticsEveryNSteps = 2;
+        var history = new MLContext(1).Transforms.Recurrent.SequenceClassification(options).Fit(SequenceData.ContainsToken(seed: 5, count: 64)).TrainingHistory;
+
+        Assert.Equal([1, 2, 3], reports.Items.Where(r => r.IsEpochEnd).Select(r => r.Epoch));
+        Assert.Equal(history.TrainingLoss, reports.Items.Where(r => r.IsEpochEnd).Select(r => r.Loss));
+        Assert.Equal(12, history.GradientNorms.Count);
+        Assert.Equal([1L, 2, 4, 6, 8, 10, 12], history.Diagnostics.Select(d => d.Step));
+        Assert.Contains("encoder.rnn", history.Diagnostics[0].SpectralNorms.Keys);
+        Assert.True(history.Epochs[^1].LearningRate < 0.02 * 0.1, "the cosine decay ends near 0");
+    }
+
+    /// <summary>Records reports synchronously (System.Progress would post them to the thread pool).</summary>
+    private sealed class ProgressLog : IProgress<MLNet.Recurrent.Engine.Training.TrainingProgress>
+    {
+        public List<MLNet.Recurrent.Engine.Training.TrainingProgress> Items { get; } = [];
+
+        public void Report(MLNet.Recurrent.Engine.Training.TrainingProgress value) => Items.Add(value);
+    }
 }

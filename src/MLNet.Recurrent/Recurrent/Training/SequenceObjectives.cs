@@ -27,9 +27,7 @@ internal sealed class MulticlassObjective : ISequenceObjective<int>
 
     public IEnumerable<KeyValuePair<string, double>> Metrics(Tensor outputs, IReadOnlyList<int> labels)
     {
-        float[] logits = outputs.ToArray();
-        int classes = outputs.Size(1);
-        yield return new("accuracy", labels.Where((y, n) => ArgMax(logits.AsSpan(n * classes, classes)) == y).Count() / (double)labels.Count);
+        yield return new("accuracy", TokenAccuracy.Of(outputs.ToArray(), outputs.Size(1), [.. labels], ignore: -1));
     }
 
     /// <summary>The index of the largest value (the first among ties).</summary>
