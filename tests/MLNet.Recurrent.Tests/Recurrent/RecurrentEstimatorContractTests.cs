@@ -124,6 +124,27 @@ public class RecurrentEstimatorContractTests
     }
 
     [Fact]
+    public void A_recurrent_estimator_appends_to_a_pipeline_and_the_fitted_chain_round_trips()
+    {
+        var mlContext = new MLContext(1);
+        var data = SequenceData.ContainsToken(seed: 5, count: 64);
+        var pipeline = new EstimatorChain<ITransformer>()
+            .Append(mlContext.Transforms.Recurrent.SequenceClassification(Tiny()))
+            .Append(mlContext.Transforms.Recurrent.SequenceClassification(new SequenceClassificationOptions
+            {
+                FeatureColumnName = "Features", ScoreColumnName = "Score2", ProbabilityColumnName = "Probability2", PredictedLabelColumnName = "Predicted2",
+                HiddenSize = 4, NumberOfEpochs = 1,
+            }));
+        var model = pipeline.Fit(data);
+        Assert.NotNull(model.LastTransformer);
+        var loaded = ModelRoundTrip.SaveAndLoad<TransformerChain<ITransformer>>(model, mlContext);
+        var output = model.Transform(data);
+        var reloaded = loaded.Transform(data);
+        Assert.Equal(SequenceData.Read<float>(output, "Score"), SequenceData.Read<float>(reloaded, "Score"));
+        Assert.Equal(SequenceData.Read<bool>(output, "Predicted2"), SequenceData.Read<bool>(reloaded, "Predicted2"));
+    }
+
+    [Fact]
     public void Transform_predicts_in_blocks_and_keeps_rows_and_pass_through_columns_aligned()
     {
         var model = FitTiny();
