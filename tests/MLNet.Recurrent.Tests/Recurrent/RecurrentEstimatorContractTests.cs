@@ -145,6 +145,41 @@ public class RecurrentEstimatorContractTests
     }
 
     [Fact]
+    public void Loading_a_damaged_model_names_the_node_and_the_problem()
+    {
+        var model = FitTiny();
+        var mlContext = new MLContext(1);
+
+        var missingWeight = Save(model);
+        missingWeight.Tensors.Remove("head.bias");
+        Assert.Contains("head.bias", Assert.Throws<Persistence.ModelFormatException>(() => Load(missingWeight, mlContext)).Message);
+
+        var newer = Save(model);
+        newer.Version = 2;
+        Assert.Contains("version 2", Assert.Throws<Persistence.ModelFormatException>(() => Load(newer, mlContext)).Message);
+
+        var noNetwork = Save(model);
+        noNetwork.Manifest.Remove("network");
+        var error = Assert.Throws<Persistence.ModelFormatException>(() => Load(noNetwork, mlContext));
+        Assert.Equal("model", error.ModelPath);
+        Assert.Contains("'network'", error.Message);
+
+        var badHeadSize = Save(model);
+        badHeadSize.Manifest["network"]!["OutputSize"] = 3;
+        Assert.Throws<Persistence.ModelFormatException>(() => Load(badHeadSize, mlContext));
+
+        static Persistence.ModelNode Save(ICanSaveModel model)
+        {
+            var node = new Persistence.ModelNode();
+            model.Save(new Persistence.ModelSaveContext(node));
+            return node;
+        }
+
+        static ICanSaveModel Load(Persistence.ModelNode node, MLContext mlContext)
+            => Persistence.ModelKinds.Load(new Persistence.ModelLoadContext(node, mlContext, "model"));
+    }
+
+    [Fact]
     public void Transform_predicts_in_blocks_and_keeps_rows_and_pass_through_columns_aligned()
     {
         var model = FitTiny();
