@@ -24,6 +24,7 @@ public static class ModelKinds
         [Transforms.SequenceRegressionTransformer.KindName] = Transforms.SequenceRegressionTransformer.Load,
         [Transforms.RecurrentForecastingTransformer.KindName] = Transforms.RecurrentForecastingTransformer.Load,
         [Transforms.SequenceTaggingTransformer.KindName] = Transforms.SequenceTaggingTransformer.Load,
+        [Transforms.SequenceToSequenceTransformer.KindName] = Transforms.SequenceToSequenceTransformer.Load,
     };
 
     /// <summary>Kinds registered by tests, visible only to the execution flow that registered them.</summary>

@@ -4,7 +4,7 @@ using MLNet.Recurrent.Persistence;
 
 namespace MLNet.Recurrent.Tests.Recurrent;
 
-/// <summary>Saves a model into a node, passes the manifest through JSON text and the tensors through safetensors bytes (as a model file would), and loads it back.</summary>
+/// <summary>Saves a model into a node tree, passes every manifest through JSON text and every node's tensors through safetensors bytes (as a model file would), and loads it back.</summary>
 internal static class ModelRoundTrip
 {
     public static T SaveAndLoad<T>(ICanSaveModel model, MLContext mlContext)
@@ -12,6 +12,11 @@ internal static class ModelRoundTrip
     {
         var node = new ModelNode();
         model.Save(new ModelSaveContext(node));
+        return Assert.IsType<T>(ModelKinds.Load(new ModelLoadContext(Copy(node), mlContext, "model")));
+    }
+
+    private static ModelNode Copy(ModelNode node)
+    {
         var copy = new ModelNode
         {
             Kind = node.Kind,
@@ -26,6 +31,11 @@ internal static class ModelRoundTrip
             copy.Tensors[name] = tensor;
         }
 
-        return Assert.IsType<T>(ModelKinds.Load(new ModelLoadContext(copy, mlContext, "model")));
+        foreach (var (name, child) in node.Children)
+        {
+            copy.Children[name] = Copy(child);
+        }
+
+        return copy;
     }
 }

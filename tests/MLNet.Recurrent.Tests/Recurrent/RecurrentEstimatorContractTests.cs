@@ -124,6 +124,62 @@ public class RecurrentEstimatorContractTests
     }
 
     [Fact]
+    public void A_recurrent_estimator_appends_to_a_pipeline_and_the_fitted_chain_round_trips()
+    {
+        var mlContext = new MLContext(1);
+        var data = SequenceData.ContainsToken(seed: 5, count: 64);
+        var pipeline = new EstimatorChain<ITransformer>()
+            .Append(mlContext.Transforms.Recurrent.SequenceClassification(Tiny()))
+            .Append(mlContext.Transforms.Recurrent.SequenceClassification(new SequenceClassificationOptions
+            {
+                FeatureColumnName = "Features", ScoreColumnName = "Score2", ProbabilityColumnName = "Probability2", PredictedLabelColumnName = "Predicted2",
+                HiddenSize = 4, NumberOfEpochs = 1,
+            }));
+        var model = pipeline.Fit(data);
+        Assert.NotNull(model.LastTransformer);
+        var loaded = ModelRoundTrip.SaveAndLoad<TransformerChain<ITransformer>>(model, mlContext);
+        var output = model.Transform(data);
+        var reloaded = loaded.Transform(data);
+        Assert.Equal(SequenceData.Read<float>(output, "Score"), SequenceData.Read<float>(reloaded, "Score"));
+        Assert.Equal(SequenceData.Read<bool>(output, "Predicted2"), SequenceData.Read<bool>(reloaded, "Predicted2"));
+    }
+
+    [Fact]
+    public void Loading_a_damaged_model_names_the_node_and_the_problem()
+    {
+        var model = FitTiny();
+        var mlContext = new MLContext(1);
+
+        var missingWeight = Save(model);
+        missingWeight.Tensors.Remove("head.bias");
+        Assert.Contains("head.bias", Assert.Throws<Persistence.ModelFormatException>(() => Load(missingWeight, mlContext)).Message);
+
+        var newer = Save(model);
+        newer.Version = 2;
+        Assert.Contains("version 2", Assert.Throws<Persistence.ModelFormatException>(() => Load(newer, mlContext)).Message);
+
+        var noNetwork = Save(model);
+        noNetwork.Manifest.Remove("network");
+        var error = Assert.Throws<Persistence.ModelFormatException>(() => Load(noNetwork, mlContext));
+        Assert.Equal("model", error.ModelPath);
+        Assert.Contains("'network'", error.Message);
+
+        var badHeadSize = Save(model);
+        badHeadSize.Manifest["network"]!["OutputSize"] = 3;
+        Assert.Throws<Persistence.ModelFormatException>(() => Load(badHeadSize, mlContext));
+
+        static Persistence.ModelNode Save(ICanSaveModel model)
+        {
+            var node = new Persistence.ModelNode();
+            model.Save(new Persistence.ModelSaveContext(node));
+            return node;
+        }
+
+        static ICanSaveModel Load(Persistence.ModelNode node, MLContext mlContext)
+            => Persistence.ModelKinds.Load(new Persistence.ModelLoadContext(node, mlContext, "model"));
+    }
+
+    [Fact]
     public void Transform_predicts_in_blocks_and_keeps_rows_and_pass_through_columns_aligned()
     {
         var model = FitTiny();
@@ -223,5 +279,32 @@ public class RecurrentEstimatorContractTests
         Assert.Equal(history.Epochs.Count, history.ValidationLoss.Count);
         Assert.Equal(history.ValidationLoss.Min(), history.BestMetric);
         Assert.Contains("accuracy", history.Epochs[0].ValidationMetrics.Keys);
+    }
+
+    [Fact]
+    public void Progress_reports_every_epoch_and_the_history_keeps_gradient_norms_and_diagnostics()
+    {
+        var reports = new ProgressLog();
+        var options = Tiny();
+        options.NumberOfEpochs = 3;
+        options.BatchSize = 16;
+        options.Progress = reports;
+        options.DiagnosticsEveryNSteps = 2;
+        var history = new MLContext(1).Transforms.Recurrent.SequenceClassification(options).Fit(SequenceData.ContainsToken(seed: 5, count: 64)).TrainingHistory;
+
+        Assert.Equal([1, 2, 3], reports.Items.Where(r => r.IsEpochEnd).Select(r => r.Epoch));
+        Assert.Equal(history.TrainingLoss, reports.Items.Where(r => r.IsEpochEnd).Select(r => r.Loss));
+        Assert.Equal(12, history.GradientNorms.Count);
+        Assert.Equal([1L, 2, 4, 6, 8, 10, 12], history.Diagnostics.Select(d => d.Step));
+        Assert.Contains("encoder.rnn", history.Diagnostics[0].SpectralNorms.Keys);
+        Assert.True(history.Epochs[^1].LearningRate < 0.02 * 0.1, "the cosine decay ends near 0");
+    }
+
+    /// <summary>Records reports synchronously (System.Progress would post them to the thread pool).</summary>
+    private sealed class ProgressLog : IProgress<MLNet.Recurrent.Engine.Training.TrainingProgress>
+    {
+        public List<MLNet.Recurrent.Engine.Training.TrainingProgress> Items { get; } = [];
+
+        public void Report(MLNet.Recurrent.Engine.Training.TrainingProgress value) => Items.Add(value);
     }
 }

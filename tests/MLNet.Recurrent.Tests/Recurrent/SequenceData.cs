@@ -135,6 +135,18 @@ internal static class SequenceData
         ]);
     }
 
+    /// <summary>Token sequences (keys 1…vocabulary, lengths 3–6) and their reversal as the target (key values "a", "b", …).</summary>
+    public static InMemoryDataView Reversal(int seed, int count, int vocabulary = 6)
+    {
+        var tokens = RandomTokens(new Random(seed), count, vocabulary, 3, 6);
+        var names = Annotations.ForKeyValues([.. Enumerable.Range(0, vocabulary).Select(k => ((char)('a' + k)).ToString())]);
+        return new InMemoryDataView(
+        [
+            ("Features", Keys(vocabulary), ToKeyColumn(tokens), names),
+            ("Label", Keys(vocabulary), ToKeyColumn([.. tokens.Select(t => t.Reverse().ToArray())]), names),
+        ]);
+    }
+
     /// <summary>Reads a column of every row.</summary>
     public static List<T> Read<T>(IDataView view, string column)
     {

@@ -110,6 +110,31 @@ public sealed class RecurrentCatalog : CatalogBase
     /// <exception cref="NotSupportedException">The device is not the CPU.</exception>
     public SequenceTaggingEstimator SequenceTagging(SequenceTaggingOptions options) => new(Context, options);
 
+    /// <summary>An encoder–decoder with attention from a source key sequence to a target key sequence (see <see cref="SequenceToSequenceEstimator"/>).</summary>
+    /// <param name="labelColumnName">The target column: a vector of keys. Default "Label".</param>
+    /// <param name="featureColumnName">The source column: a vector of keys. Default "Features".</param>
+    /// <param name="cell">The recurrent cell of the encoder and decoder. Default <see cref="RecurrentCellKind.Lstm"/>.</param>
+    /// <param name="hiddenSize">H, units per layer (and encoder direction). Default 64.</param>
+    /// <param name="numberOfEpochs">Passes over the training rows. Default 10.</param>
+    /// <param name="attention">The decoder's attention: None, Additive or Luong. Default <see cref="RecurrentAttention.Luong"/>.</param>
+    /// <param name="beamWidth">Hypotheses kept when generating; 1 decodes greedily. Default 1.</param>
+    /// <returns>The estimator.</returns>
+    /// <exception cref="ArgumentException">An argument is out of range (the message names it).</exception>
+    public SequenceToSequenceEstimator SequenceToSequence(string labelColumnName = RecurrentDefaults.Label,
+        string featureColumnName = RecurrentDefaults.Features, RecurrentCellKind cell = RecurrentDefaults.Cell,
+        int hiddenSize = RecurrentDefaults.HiddenSize, int numberOfEpochs = RecurrentDefaults.NumberOfEpochs,
+        RecurrentAttention attention = RecurrentAttention.Luong, int beamWidth = 1)
+        => SequenceToSequence(Simple(new SequenceToSequenceOptions { Attention = attention, BeamWidth = beamWidth },
+            labelColumnName, featureColumnName, cell, hiddenSize, numberOfEpochs));
+
+    /// <summary>An encoder–decoder configured by <paramref name="options"/> (see <see cref="SequenceToSequenceEstimator"/>).</summary>
+    /// <param name="options">The options (checked here).</param>
+    /// <returns>The estimator.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is out of range (the message names it).</exception>
+    /// <exception cref="NotSupportedException">The device is not the CPU.</exception>
+    public SequenceToSequenceEstimator SequenceToSequence(SequenceToSequenceOptions options) => new(Context, options);
+
     /// <summary>Fills the simple overloads' arguments into options.</summary>
     internal static TOptions Simple<TOptions>(TOptions options, string labelColumnName, string featureColumnName,
         RecurrentCellKind cell, int hiddenSize, int numberOfEpochs)

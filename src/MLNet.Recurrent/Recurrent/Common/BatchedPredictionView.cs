@@ -43,7 +43,7 @@ internal sealed class BatchedPredictionView : IDataView
             return new PassThroughCursor(this, _input.GetRowCursor(passThrough, rand), active);
         }
 
-        var features = _transformer.CheckFeatures(nameof(_input), _input.Schema);
+        var features = _transformer.CheckFeatures("input", _input.Schema);
         var inputCursor = _input.GetRowCursor(passThrough.Append(features).Distinct(), rand);
         return new PredictingCursor(this, inputCursor, features, passThrough, active);
     }

@@ -30,18 +30,11 @@ internal sealed class SequenceTaggingTask(SequenceTaggingNetwork network, Featur
     public IReadOnlyDictionary<string, double> Evaluate(IReadOnlyList<LabeledSequence<int[]>> batch)
     {
         var (loss, logits, targets) = Compute(batch);
-        float[] values = logits.ToArray();
-        int classes = logits.Size(-1), tagged = 0, right = 0;
-        for (int i = 0; i < targets.Length; i++)
+        return new Dictionary<string, double>
         {
-            if (targets[i] != Ignore)
-            {
-                tagged++;
-                right += MulticlassObjective.ArgMax(values.AsSpan(i * classes, classes)) == targets[i] ? 1 : 0;
-            }
-        }
-
-        return new Dictionary<string, double> { ["loss"] = loss.ToScalar(), ["accuracy"] = right / (double)Math.Max(1, tagged) };
+            ["loss"] = loss.ToScalar(),
+            ["accuracy"] = TokenAccuracy.Of(logits.ToArray(), logits.Size(-1), targets, Ignore),
+        };
     }
 
     /// <summary>The loss, the (L·N, C) logits and the L·N time-major targets of a batch.</summary>
