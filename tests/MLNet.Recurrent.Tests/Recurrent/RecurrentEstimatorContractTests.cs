@@ -1,3 +1,4 @@
+using MLNet.Recurrent.Persistence;
 using MLNet.Recurrent.Data;
 using MLNet.Recurrent.Engine.Nn;
 using MLNet.Recurrent.Engine.Tensors;
@@ -152,31 +153,31 @@ public class RecurrentEstimatorContractTests
 
         var missingWeight = Save(model);
         missingWeight.Tensors.Remove("head.bias");
-        Assert.Contains("head.bias", Assert.Throws<Persistence.ModelFormatException>(() => Load(missingWeight, mlContext)).Message);
+        Assert.Contains("head.bias", Assert.Throws<ModelFormatException>(() => Load(missingWeight, mlContext)).Message);
 
         var newer = Save(model);
         newer.Version = 2;
-        Assert.Contains("version 2", Assert.Throws<Persistence.ModelFormatException>(() => Load(newer, mlContext)).Message);
+        Assert.Contains("version 2", Assert.Throws<ModelFormatException>(() => Load(newer, mlContext)).Message);
 
         var noNetwork = Save(model);
         noNetwork.Manifest.Remove("network");
-        var error = Assert.Throws<Persistence.ModelFormatException>(() => Load(noNetwork, mlContext));
+        var error = Assert.Throws<ModelFormatException>(() => Load(noNetwork, mlContext));
         Assert.Equal("model", error.ModelPath);
         Assert.Contains("'network'", error.Message);
 
         var badHeadSize = Save(model);
         badHeadSize.Manifest["network"]!["OutputSize"] = 3;
-        Assert.Throws<Persistence.ModelFormatException>(() => Load(badHeadSize, mlContext));
+        Assert.Throws<ModelFormatException>(() => Load(badHeadSize, mlContext));
 
-        static Persistence.ModelNode Save(ICanSaveModel model)
+        static ModelNode Save(ICanSaveModel model)
         {
-            var node = new Persistence.ModelNode();
-            model.Save(new Persistence.ModelSaveContext(node));
+            var node = new ModelNode();
+            model.Save(new ModelSaveContext(node));
             return node;
         }
 
-        static ICanSaveModel Load(Persistence.ModelNode node, MLContext mlContext)
-            => Persistence.ModelKinds.Load(new Persistence.ModelLoadContext(node, mlContext, "model"));
+        static ICanSaveModel Load(ModelNode node, MLContext mlContext)
+            => ModelKinds.Load(new ModelLoadContext(node, mlContext, "model"));
     }
 
     [Fact]
