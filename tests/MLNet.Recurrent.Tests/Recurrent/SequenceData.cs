@@ -97,13 +97,14 @@ internal static class SequenceData
     /// <summary>
     /// Windows of a noisy two-tone series x_t = sin(0.25 t) + 0.4 sin(0.9 t + 1) + ε, ε ~ U(±0.05): "Window"
     /// Vector&lt;Single&gt;[window, 1] and the next <paramref name="horizon"/> values "Horizon" Vector&lt;Single&gt;[horizon].
+    /// With <paramref name="trend"/> the series rises by that much per step; <paramref name="start"/> fixes the first t.
     /// </summary>
-    public static InMemoryDataView SineWindows(int seed, int count, int window = 16, int horizon = 4)
+    public static InMemoryDataView SineWindows(int seed, int count, int window = 16, int horizon = 4, float trend = 0, int? start = null)
     {
         var random = new Random(seed);
         int length = count + window + horizon;
-        int start = random.Next(0, 1000);
-        float[] series = [.. Enumerable.Range(start, length).Select(t => (float)(Math.Sin(0.25 * t) + 0.4 * Math.Sin(0.9 * t + 1) + (random.NextDouble() - 0.5) * 0.1))];
+        int first = start ?? random.Next(0, 1000);
+        float[] series = [.. Enumerable.Range(first, length).Select(t => (float)(trend * t + Math.Sin(0.25 * t) + 0.4 * Math.Sin(0.9 * t + 1) + (random.NextDouble() - 0.5) * 0.1))];
         var windows = new VBuffer<float>[count];
         var horizons = new VBuffer<float>[count];
         for (int i = 0; i < count; i++)
