@@ -1,6 +1,6 @@
 namespace MLNet.Recurrent.Evaluation;
 
-/// <summary>The k-fold loop shared by the catalogs' CrossValidate methods.</summary>
+/// <summary>The k-fold loop shared by the catalogs' CrossValidate methods, over the folds of <c>mlContext.Data.CrossValidationSplit</c>.</summary>
 internal static class CrossValidator
 {
     /// <summary>Fits <paramref name="estimator"/> on all folds but one and evaluates it on that one, for each fold in turn.</summary>
@@ -21,17 +21,12 @@ internal static class CrossValidator
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(estimator);
-        if (numberOfFolds < 2)
-        {
-            throw new ArgumentOutOfRangeException(nameof(numberOfFolds), numberOfFolds, $"{nameof(numberOfFolds)}: expected ≥ 2, got {numberOfFolds}.");
-        }
-
-        var assigner = new CrossValidationFoldAssigner(data.Schema, numberOfFolds, samplingKeyColumnName, seed ?? context.NextSeed());
+        var folds = context.Data.CrossValidationSplit(data, numberOfFolds, samplingKeyColumnName, seed);
         var results = new CrossValidationResult<TMetrics>[numberOfFolds];
         for (int fold = 0; fold < numberOfFolds; fold++)
         {
-            var model = estimator.Fit(new CrossValidationFoldView(data, assigner, fold, holdOut: false));
-            var scored = model.Transform(new CrossValidationFoldView(data, assigner, fold, holdOut: true));
+            var model = estimator.Fit(folds[fold].TrainSet);
+            var scored = model.Transform(folds[fold].TestSet);
             results[fold] = new CrossValidationResult<TMetrics>(model, evaluate(scored), scored, fold);
         }
 
