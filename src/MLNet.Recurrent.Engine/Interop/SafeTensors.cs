@@ -74,33 +74,7 @@ public static class SafeTensors
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(tensors);
-        string fullPath = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(fullPath) ?? ".";
-        string temp = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
-            {
-                SafeTensorsWriter.Write(stream, tensors, metadata);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, fullPath, overwrite: true);
-        }
-        catch
-        {
-            try
-            {
-                File.Delete(temp);
-            }
-            catch (IOException)
-            {
-                // The original error matters more than a temporary file that could not be removed.
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-            throw;
-        }
+        AtomicFile.Write(path, stream => SafeTensorsWriter.Write(stream, tensors, metadata));
     }
 
     /// <summary>Writes tensors to a stream at its current position; the stream stays open. Every tensor and name is

@@ -1,3 +1,4 @@
+using MLNet.Recurrent.Engine.Interop;
 using System.Text.Json.Nodes;
 using MLNet.Recurrent.Data;
 using MLNet.Recurrent.Persistence;

@@ -1,3 +1,4 @@
+using MLNet.Recurrent.Engine.Interop;
 using MLNet.Recurrent.Data;
 using MLNet.Recurrent.ModelRoundTrip;
 using MLNet.Recurrent.Persistence;
