@@ -55,10 +55,11 @@ public sealed partial class DataViewSchema : IReadOnlyList<DataViewSchema.Column
     /// <param name="name">A column name.</param>
     /// <param name="column">The column when found.</param>
     /// <returns>Whether it was found.</returns>
-    public bool TryGetColumn(string name, [NotNullWhen(true)] out Column? column)
+    public bool TryGetColumn(string name, out Column column)
     {
-        column = GetColumnOrNull(name);
-        return column is not null;
+        var found = GetColumnOrNull(name);
+        column = found.GetValueOrDefault();
+        return found.HasValue;
     }
 
     /// <inheritdoc/>
@@ -70,13 +71,13 @@ public sealed partial class DataViewSchema : IReadOnlyList<DataViewSchema.Column
     public override string ToString()
         => string.Join(", ", _columns.Where(c => !c.IsHidden).Select(c => $"{c.Name}: {c.Type}"));
 
-    /// <summary>One column: its name, position, whether a later column hides it, its type and annotations.</summary>
+    /// <summary>One column: its name, position, whether a later column hides it, its type and annotations (a value type, as ML.NET's DataViewSchema.Column).</summary>
     /// <param name="Name">The column's name.</param>
     /// <param name="Index">Its position in the schema.</param>
     /// <param name="IsHidden">True when a later column has the same name.</param>
     /// <param name="Type">The type of its values.</param>
     /// <param name="Annotations">Metadata such as the key values of a key column.</param>
-    public sealed record Column(string Name, int Index, bool IsHidden, DataViewType Type, Annotations Annotations)
+    public readonly record struct Column(string Name, int Index, bool IsHidden, DataViewType Type, Annotations Annotations)
     {
         /// <inheritdoc/>
         public override string ToString() => $"{Name} ({Type})";

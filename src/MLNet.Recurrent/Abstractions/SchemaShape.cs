@@ -74,26 +74,26 @@ public sealed class SchemaShape : IReadOnlyList<SchemaShape.Column>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>Whether a column is a scalar, a fixed-size vector or a variable-length vector.</summary>
-    public enum VectorKind
-    {
-        /// <summary>One value per row.</summary>
-        Scalar,
-
-        /// <summary>A vector of a fixed size.</summary>
-        Vector,
-
-        /// <summary>A vector whose length varies by row (a sequence).</summary>
-        VariableVector,
-    }
-
     /// <summary>One column of a shape.</summary>
     /// <param name="Name">The column's name.</param>
     /// <param name="Kind">Scalar, vector or variable-length vector.</param>
     /// <param name="ItemType">The type of one item.</param>
     /// <param name="IsKey">Whether the items are keys.</param>
-    public readonly record struct Column(string Name, VectorKind Kind, DataViewType ItemType, bool IsKey)
+    public readonly record struct Column(string Name, Column.VectorKind Kind, DataViewType ItemType, bool IsKey)
     {
+        /// <summary>Whether a column is a scalar, a fixed-size vector or a variable-length vector.</summary>
+        public enum VectorKind
+        {
+            /// <summary>One value per row.</summary>
+            Scalar,
+
+            /// <summary>A vector of a fixed size.</summary>
+            Vector,
+
+            /// <summary>A vector whose length varies by row (a sequence).</summary>
+            VariableVector,
+        }
+
         /// <summary>The shape of a column of type <paramref name="type"/>.</summary>
         /// <param name="name">Column name.</param>
         /// <param name="type">Column type.</param>

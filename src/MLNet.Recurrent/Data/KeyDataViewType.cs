@@ -25,6 +25,15 @@ public sealed class KeyDataViewType : PrimitiveDataViewType
         Count = count;
     }
 
+    /// <summary>Creates a key type over <paramref name="count"/> values (ML.NET's int overload).</summary>
+    /// <param name="rawType">Must be typeof(uint).</param>
+    /// <param name="count">The number of distinct keys (≥ 1).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rawType"/> is not uint, or <paramref name="count"/> is below 1.</exception>
+    public KeyDataViewType(Type rawType, int count)
+        : this(rawType, count > 0 ? (ulong)count : throw new ArgumentOutOfRangeException(nameof(count), count, $"{nameof(count)}: expected 1 … {int.MaxValue}, got {count}."))
+    {
+    }
+
     /// <summary>The number of distinct keys.</summary>
     public ulong Count { get; }
 

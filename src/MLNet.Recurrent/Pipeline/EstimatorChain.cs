@@ -18,6 +18,9 @@ public sealed class EstimatorChain<TLastTransformer> : IEstimator<TransformerCha
     /// <summary>The estimators, in order.</summary>
     public IReadOnlyList<IEstimator<ITransformer>> Estimators => _estimators;
 
+    /// <summary>The last estimator (ML.NET's LastEstimator), or null for an empty chain.</summary>
+    public IEstimator<TLastTransformer>? LastEstimator => _estimators.Length == 0 ? null : (IEstimator<TLastTransformer>)_estimators[^1];
+
     /// <summary>This chain followed by <paramref name="estimator"/>.</summary>
     /// <typeparam name="TNewTrans">What the appended estimator fits.</typeparam>
     /// <param name="estimator">The estimator to append.</param>

@@ -182,7 +182,6 @@ public sealed class Vocabulary
     /// <exception cref="SchemaMismatchException">The column is not of keys, or lacks the vocabulary annotations, or they disagree with the key count.</exception>
     public static Vocabulary FromColumn(DataViewSchema.Column column)
     {
-        ArgumentNullException.ThrowIfNull(column);
         const string Expected = "keys with a tokeniser's vocabulary annotations (KeyValues, " + SpecialKeysAnnotationKind + ")";
         VBuffer<ReadOnlyMemory<char>> tokens = default;
         VBuffer<uint> special = default;

@@ -22,8 +22,7 @@ internal sealed class RowObjectWriter<TRow>
         var bound = new List<(MemberBinding<TRow>, DataViewSchema.Column)>();
         foreach (var member in mapping.Members)
         {
-            var column = schema.GetColumnOrNull(member.ColumnName);
-            if (column is null)
+            if (!schema.TryGetColumn(member.ColumnName, out var column))
             {
                 if (ignoreMissingColumns)
                 {

@@ -95,16 +95,16 @@ public sealed partial class BinaryClassificationCatalog
         var label = EvaluationInput.Require(data, labelColumnName, nameof(labelColumnName), "Boolean", t => t is BooleanDataViewType);
         var score = EvaluationInput.Require(data, scoreColumnName, nameof(scoreColumnName), "Single", EvaluationInput.IsSingle);
         var predicted = EvaluationInput.Require(data, predictedLabelColumnName, nameof(predictedLabelColumnName), "Boolean", t => t is BooleanDataViewType);
-        var probability = probabilityColumnName is null
+        DataViewSchema.Column? probability = probabilityColumnName is null
             ? null
             : EvaluationInput.Require(data, probabilityColumnName, nameof(probabilityColumnName), "Single", EvaluationInput.IsSingle);
         var accumulator = new BinaryClassificationAccumulator();
-        using (var cursor = data.GetRowCursor(probability is null ? [label, score, predicted] : [label, score, predicted, probability]))
+        using (var cursor = data.GetRowCursor(probability is { } p ? [label, score, predicted, p] : [label, score, predicted]))
         {
             var getLabel = cursor.GetGetter<bool>(label);
             var getScore = cursor.GetGetter<float>(score);
             var getPredicted = cursor.GetGetter<bool>(predicted);
-            ValueGetter<float> getProbability = probability is null ? (ref float p) => p = float.NaN : cursor.GetGetter<float>(probability);
+            ValueGetter<float> getProbability = probability is { } column ? cursor.GetGetter<float>(column) : (ref float p) => p = float.NaN;
             bool labelValue = false;
             bool predictedValue = false;
             float scoreValue = 0;

@@ -24,15 +24,15 @@ public sealed partial class ForecastingCatalog
         ArgumentNullException.ThrowIfNull(data);
         var label = EvaluationInput.Require(data, labelColumnName, nameof(labelColumnName), "Vector<Single>", EvaluationInput.IsSingleVector);
         var score = EvaluationInput.Require(data, scoreColumnName, nameof(scoreColumnName), "Vector<Single>", EvaluationInput.IsSingleVector);
-        var last = lastObservedColumnName is null
+        DataViewSchema.Column? last = lastObservedColumnName is null
             ? null
             : EvaluationInput.Require(data, lastObservedColumnName, nameof(lastObservedColumnName), "Single", EvaluationInput.IsSingle);
         var accumulator = new ForecastingAccumulator(withNaive: last is not null);
-        using (var cursor = data.GetRowCursor(last is null ? [label, score] : [label, score, last]))
+        using (var cursor = data.GetRowCursor(last is { } l ? [label, score, l] : [label, score]))
         {
             var getLabel = cursor.GetGetter<VBuffer<float>>(label);
             var getScore = cursor.GetGetter<VBuffer<float>>(score);
-            ValueGetter<float> getLast = last is null ? (ref float v) => v = float.NaN : cursor.GetGetter<float>(last);
+            ValueGetter<float> getLast = last is { } column ? cursor.GetGetter<float>(column) : (ref float v) => v = float.NaN;
             var actual = default(VBuffer<float>);
             var forecast = default(VBuffer<float>);
             float lastValue = 0;

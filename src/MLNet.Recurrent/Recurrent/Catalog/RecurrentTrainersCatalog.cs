@@ -18,12 +18,14 @@ public static class RecurrentTrainersCatalog
     /// <param name="cell">The recurrent cell. Default <see cref="RecurrentCellKind.Lstm"/>.</param>
     /// <param name="hiddenSize">H, units per layer and direction. Default 64.</param>
     /// <param name="numberOfEpochs">Passes over the training rows. Default 10.</param>
+    /// <param name="attention">How the outputs are summarised: the final state (None) or attention pooling. Default None.</param>
     /// <returns>The estimator.</returns>
     /// <exception cref="ArgumentException">An argument is out of range (the message names it).</exception>
     public static SequenceClassificationEstimator Recurrent(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
         string labelColumnName = RecurrentDefaults.Label, string featureColumnName = RecurrentDefaults.Features,
-        RecurrentCellKind cell = RecurrentDefaults.Cell, int hiddenSize = RecurrentDefaults.HiddenSize, int numberOfEpochs = RecurrentDefaults.NumberOfEpochs)
-        => catalog.Recurrent(RecurrentCatalog.Simple(new SequenceClassificationOptions(), labelColumnName, featureColumnName, cell, hiddenSize, numberOfEpochs));
+        RecurrentCellKind cell = RecurrentDefaults.Cell, int hiddenSize = RecurrentDefaults.HiddenSize, int numberOfEpochs = RecurrentDefaults.NumberOfEpochs,
+        RecurrentAttention attention = RecurrentAttention.None)
+        => catalog.Recurrent(RecurrentCatalog.Simple(new SequenceClassificationOptions { Attention = attention }, labelColumnName, featureColumnName, cell, hiddenSize, numberOfEpochs));
 
     /// <summary>A recurrent binary sequence classifier configured by <paramref name="options"/>; the label must be Boolean.</summary>
     /// <param name="catalog">The binary classification trainers.</param>
@@ -43,12 +45,14 @@ public static class RecurrentTrainersCatalog
     /// <param name="cell">The recurrent cell. Default <see cref="RecurrentCellKind.Lstm"/>.</param>
     /// <param name="hiddenSize">H, units per layer and direction. Default 64.</param>
     /// <param name="numberOfEpochs">Passes over the training rows. Default 10.</param>
+    /// <param name="attention">How the outputs are summarised: the final state (None) or attention pooling. Default None.</param>
     /// <returns>The estimator.</returns>
     /// <exception cref="ArgumentException">An argument is out of range (the message names it).</exception>
     public static SequenceClassificationEstimator Recurrent(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
         string labelColumnName = RecurrentDefaults.Label, string featureColumnName = RecurrentDefaults.Features,
-        RecurrentCellKind cell = RecurrentDefaults.Cell, int hiddenSize = RecurrentDefaults.HiddenSize, int numberOfEpochs = RecurrentDefaults.NumberOfEpochs)
-        => catalog.Recurrent(RecurrentCatalog.Simple(new SequenceClassificationOptions(), labelColumnName, featureColumnName, cell, hiddenSize, numberOfEpochs));
+        RecurrentCellKind cell = RecurrentDefaults.Cell, int hiddenSize = RecurrentDefaults.HiddenSize, int numberOfEpochs = RecurrentDefaults.NumberOfEpochs,
+        RecurrentAttention attention = RecurrentAttention.None)
+        => catalog.Recurrent(RecurrentCatalog.Simple(new SequenceClassificationOptions { Attention = attention }, labelColumnName, featureColumnName, cell, hiddenSize, numberOfEpochs));
 
     /// <summary>A recurrent multiclass sequence classifier configured by <paramref name="options"/>; the label must be a key.</summary>
     /// <param name="catalog">The multiclass classification trainers.</param>
@@ -68,12 +72,14 @@ public static class RecurrentTrainersCatalog
     /// <param name="cell">The recurrent cell. Default <see cref="RecurrentCellKind.Lstm"/>.</param>
     /// <param name="hiddenSize">H, units per layer and direction. Default 64.</param>
     /// <param name="numberOfEpochs">Passes over the training rows. Default 10.</param>
+    /// <param name="attention">How the outputs are summarised: the final state (None) or attention pooling. Default None.</param>
     /// <returns>The estimator.</returns>
     /// <exception cref="ArgumentException">An argument is out of range (the message names it).</exception>
     public static SequenceRegressionEstimator Recurrent(this RegressionCatalog.RegressionTrainers catalog,
         string labelColumnName = RecurrentDefaults.Label, string featureColumnName = RecurrentDefaults.Features,
-        RecurrentCellKind cell = RecurrentDefaults.Cell, int hiddenSize = RecurrentDefaults.HiddenSize, int numberOfEpochs = RecurrentDefaults.NumberOfEpochs)
-        => new RecurrentCatalog(Context(catalog)).SequenceRegression(labelColumnName, featureColumnName, cell, hiddenSize, numberOfEpochs);
+        RecurrentCellKind cell = RecurrentDefaults.Cell, int hiddenSize = RecurrentDefaults.HiddenSize, int numberOfEpochs = RecurrentDefaults.NumberOfEpochs,
+        RecurrentAttention attention = RecurrentAttention.None)
+        => new RecurrentCatalog(Context(catalog)).SequenceRegression(labelColumnName, featureColumnName, cell, hiddenSize, numberOfEpochs, attention);
 
     /// <summary>A recurrent sequence regressor configured by <paramref name="options"/>.</summary>
     /// <param name="catalog">The regression trainers.</param>
@@ -92,12 +98,14 @@ public static class RecurrentTrainersCatalog
     /// <param name="cell">The recurrent cell. Default <see cref="RecurrentCellKind.Lstm"/>.</param>
     /// <param name="hiddenSize">H, units per layer and direction. Default 64.</param>
     /// <param name="numberOfEpochs">Passes over the training rows. Default 10.</param>
+    /// <param name="attention">How the outputs are summarised: the final state (None) or attention pooling. Default None.</param>
     /// <returns>The estimator.</returns>
     /// <exception cref="ArgumentException">An argument is out of range (the message names it).</exception>
     public static RecurrentForecastingEstimator Recurrent(this ForecastingCatalog.Forecasters catalog,
         string labelColumnName = RecurrentDefaults.Horizon, string featureColumnName = RecurrentDefaults.Window,
-        RecurrentCellKind cell = RecurrentDefaults.Cell, int hiddenSize = RecurrentDefaults.HiddenSize, int numberOfEpochs = RecurrentDefaults.NumberOfEpochs)
-        => new RecurrentCatalog(Context(catalog)).Forecasting(labelColumnName, featureColumnName, cell, hiddenSize, numberOfEpochs);
+        RecurrentCellKind cell = RecurrentDefaults.Cell, int hiddenSize = RecurrentDefaults.HiddenSize, int numberOfEpochs = RecurrentDefaults.NumberOfEpochs,
+        RecurrentAttention attention = RecurrentAttention.None)
+        => new RecurrentCatalog(Context(catalog)).Forecasting(labelColumnName, featureColumnName, cell, hiddenSize, numberOfEpochs, attention);
 
     /// <summary>A recurrent forecaster configured by <paramref name="options"/>.</summary>
     /// <param name="catalog">The forecasting trainers.</param>

@@ -47,21 +47,21 @@ public sealed class SequenceClassificationEstimator : RecurrentEstimator<Sequenc
     private protected override IEnumerable<SchemaShape.Column> GetOutputColumns(SchemaShape inputSchema)
     {
         var label = SchemaMismatchException.Check(nameof(inputSchema), inputSchema, Options.LabelColumnName, ExpectedLabel,
-            c => c.Kind == SchemaShape.VectorKind.Scalar && ((AcceptsBinary && c.ItemType is BooleanDataViewType) || (AcceptsMulticlass && c.IsKey)));
+            c => c.Kind == SchemaShape.Column.VectorKind.Scalar && ((AcceptsBinary && c.ItemType is BooleanDataViewType) || (AcceptsMulticlass && c.IsKey)));
         if (!label.IsKey)
         {
             return
             [
-                new(Options.ScoreColumnName, SchemaShape.VectorKind.Scalar, NumberDataViewType.Single, false),
-                new(Options.ProbabilityColumnName, SchemaShape.VectorKind.Scalar, NumberDataViewType.Single, false),
-                new(Options.PredictedLabelColumnName, SchemaShape.VectorKind.Scalar, BooleanDataViewType.Instance, false),
+                new(Options.ScoreColumnName, SchemaShape.Column.VectorKind.Scalar, NumberDataViewType.Single, false),
+                new(Options.ProbabilityColumnName, SchemaShape.Column.VectorKind.Scalar, NumberDataViewType.Single, false),
+                new(Options.PredictedLabelColumnName, SchemaShape.Column.VectorKind.Scalar, BooleanDataViewType.Instance, false),
             ];
         }
 
         return
         [
-            new(Options.ScoreColumnName, SchemaShape.VectorKind.Vector, NumberDataViewType.Single, false),
-            new(Options.PredictedLabelColumnName, SchemaShape.VectorKind.Scalar, label.ItemType, true),
+            new(Options.ScoreColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false),
+            new(Options.PredictedLabelColumnName, SchemaShape.Column.VectorKind.Scalar, label.ItemType, true),
         ];
     }
 

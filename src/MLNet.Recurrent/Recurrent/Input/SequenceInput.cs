@@ -66,7 +66,7 @@ internal sealed record SequenceInput(
     /// <exception cref="SchemaMismatchException">Missing, or not a vector of keys or Single.</exception>
     public static void CheckShape(string paramName, SchemaShape shape, string columnName)
         => SchemaMismatchException.Check(paramName, shape, columnName, ExpectedType,
-            c => c.Kind != SchemaShape.VectorKind.Scalar && (c.IsKey || c.ItemType.Equals(NumberDataViewType.Single)));
+            c => c.Kind != SchemaShape.Column.VectorKind.Scalar && (c.IsKey || c.ItemType.Equals(NumberDataViewType.Single)));
 
     /// <summary>Finds the feature column in a schema to transform and checks it has the layout the model was trained on.</summary>
     /// <param name="paramName">The argument that carried the schema.</param>

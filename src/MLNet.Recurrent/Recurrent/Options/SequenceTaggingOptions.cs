@@ -6,6 +6,9 @@ namespace MLNet.Recurrent.Transforms;
 /// </summary>
 public sealed class SequenceTaggingOptions : RecurrentOptions
 {
+    /// <summary>Creates options; tagging reads both sides of each step, so <see cref="RecurrentOptions.Bidirectional"/> defaults to true here.</summary>
+    public SequenceTaggingOptions() => Bidirectional = true;
+
     /// <summary>The output column of the predicted tags, a variable-length Vector&lt;Key&gt; aligned with the features. Default "PredictedLabel".</summary>
     public string PredictedLabelColumnName { get; set; } = RecurrentDefaults.PredictedLabel;
 

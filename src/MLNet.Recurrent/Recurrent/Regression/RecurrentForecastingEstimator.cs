@@ -29,8 +29,8 @@ public sealed class RecurrentForecastingEstimator : RecurrentEstimator<Recurrent
     private protected override IEnumerable<SchemaShape.Column> GetOutputColumns(SchemaShape inputSchema)
     {
         SchemaMismatchException.Check(nameof(inputSchema), inputSchema, Options.LabelColumnName, ExpectedLabel,
-            c => c.Kind == SchemaShape.VectorKind.Vector && c.ItemType.Equals(NumberDataViewType.Single));
-        return [new(Options.ScoreColumnName, SchemaShape.VectorKind.Vector, NumberDataViewType.Single, false)];
+            c => c.Kind == SchemaShape.Column.VectorKind.Vector && c.ItemType.Equals(NumberDataViewType.Single));
+        return [new(Options.ScoreColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false)];
     }
 
     private protected override RecurrentForecastingTransformer FitCore(IDataView input)

@@ -24,8 +24,8 @@ public sealed class SequenceRegressionEstimator : RecurrentEstimator<SequenceReg
     private protected override IEnumerable<SchemaShape.Column> GetOutputColumns(SchemaShape inputSchema)
     {
         SchemaMismatchException.Check(nameof(inputSchema), inputSchema, Options.LabelColumnName, "Single",
-            c => c.Kind == SchemaShape.VectorKind.Scalar && c.ItemType.Equals(NumberDataViewType.Single));
-        return [new(Options.ScoreColumnName, SchemaShape.VectorKind.Scalar, NumberDataViewType.Single, false)];
+            c => c.Kind == SchemaShape.Column.VectorKind.Scalar && c.ItemType.Equals(NumberDataViewType.Single));
+        return [new(Options.ScoreColumnName, SchemaShape.Column.VectorKind.Scalar, NumberDataViewType.Single, false)];
     }
 
     private protected override SequenceRegressionTransformer FitCore(IDataView input)

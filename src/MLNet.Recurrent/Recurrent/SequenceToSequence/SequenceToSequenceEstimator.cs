@@ -31,13 +31,13 @@ public sealed class SequenceToSequenceEstimator : RecurrentEstimator<SequenceToS
     private protected override IEnumerable<SchemaShape.Column> GetOutputColumns(SchemaShape inputSchema)
     {
         SchemaMismatchException.Check(nameof(inputSchema), inputSchema, Options.FeatureColumnName, ExpectedSource,
-            c => c.Kind != SchemaShape.VectorKind.Scalar && c.IsKey);
+            c => c.Kind != SchemaShape.Column.VectorKind.Scalar && c.IsKey);
         var label = SchemaMismatchException.Check(nameof(inputSchema), inputSchema, Options.LabelColumnName, ExpectedTarget,
-            c => c.Kind != SchemaShape.VectorKind.Scalar && c.IsKey);
+            c => c.Kind != SchemaShape.Column.VectorKind.Scalar && c.IsKey);
         return
         [
-            new(Options.ScoreColumnName, SchemaShape.VectorKind.Scalar, NumberDataViewType.Single, false),
-            new(Options.PredictedLabelColumnName, SchemaShape.VectorKind.VariableVector, label.ItemType, true),
+            new(Options.ScoreColumnName, SchemaShape.Column.VectorKind.Scalar, NumberDataViewType.Single, false),
+            new(Options.PredictedLabelColumnName, SchemaShape.Column.VectorKind.VariableVector, label.ItemType, true),
         ];
     }
 

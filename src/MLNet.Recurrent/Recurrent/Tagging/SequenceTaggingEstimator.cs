@@ -30,11 +30,11 @@ public sealed class SequenceTaggingEstimator : RecurrentEstimator<SequenceTaggin
     private protected override IEnumerable<SchemaShape.Column> GetOutputColumns(SchemaShape inputSchema)
     {
         var label = SchemaMismatchException.Check(nameof(inputSchema), inputSchema, Options.LabelColumnName, ExpectedLabel,
-            c => c.Kind != SchemaShape.VectorKind.Scalar && c.IsKey);
+            c => c.Kind != SchemaShape.Column.VectorKind.Scalar && c.IsKey);
         return
         [
-            new(Options.ScoreColumnName, SchemaShape.VectorKind.VariableVector, NumberDataViewType.Single, false),
-            new(Options.PredictedLabelColumnName, SchemaShape.VectorKind.VariableVector, label.ItemType, true),
+            new(Options.ScoreColumnName, SchemaShape.Column.VectorKind.VariableVector, NumberDataViewType.Single, false),
+            new(Options.PredictedLabelColumnName, SchemaShape.Column.VectorKind.VariableVector, label.ItemType, true),
         ];
     }
 

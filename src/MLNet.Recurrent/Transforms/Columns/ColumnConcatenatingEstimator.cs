@@ -34,15 +34,15 @@ public sealed class ColumnConcatenatingEstimator : TrivialEstimator<ColumnConcat
         ArgumentNullException.ThrowIfNull(inputSchema);
         var first = SchemaMismatchException.Check(nameof(inputSchema), inputSchema, _inputColumnNames[0], ColumnConcatenatingTransformer.FirstExpected,
             column => column.IsKey || ItemTypes.IsValue(column.ItemType));
-        bool variable = first.Kind == SchemaShape.VectorKind.VariableVector;
+        bool variable = first.Kind == SchemaShape.Column.VectorKind.VariableVector;
         foreach (string name in _inputColumnNames.Skip(1))
         {
             var column = SchemaMismatchException.Check(nameof(inputSchema), inputSchema, name, $"{first.ItemType} or a vector of {first.ItemType}",
                 c => c.IsKey == first.IsKey && (c.IsKey || c.ItemType.Equals(first.ItemType)));
-            variable |= column.Kind == SchemaShape.VectorKind.VariableVector;
+            variable |= column.Kind == SchemaShape.Column.VectorKind.VariableVector;
         }
 
-        var kind = variable ? SchemaShape.VectorKind.VariableVector : SchemaShape.VectorKind.Vector;
+        var kind = variable ? SchemaShape.Column.VectorKind.VariableVector : SchemaShape.Column.VectorKind.Vector;
         return inputSchema.With([new SchemaShape.Column(_outputColumnName, kind, first.ItemType, first.IsKey)]);
     }
 }

@@ -78,7 +78,7 @@ public sealed class NormalizingEstimator : IEstimator<NormalizingTransformer>
         ArgumentNullException.ThrowIfNull(input);
         var column = SchemaMismatchException.Check(nameof(input), input.Schema, _inputColumnName, Expected, IsFloatColumn);
         var kind = SchemaShape.Column.From(column.Name, column.Type).Kind;
-        bool isShared = kind == SchemaShape.VectorKind.VariableVector;
+        bool isShared = kind == SchemaShape.Column.VectorKind.VariableVector;
         var statistics = new SlotStatistics(column.Type is VectorDataViewType { IsKnownSize: true } vector ? vector.Size : 1);
         ColumnItems.ForEachRow(input, column, _maximumExampleCount, (ReadOnlySpan<float> items) =>
         {

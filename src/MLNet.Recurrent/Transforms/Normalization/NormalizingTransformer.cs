@@ -13,9 +13,9 @@ public sealed class NormalizingTransformer : OneToOneTransformerBase
     /// <summary>The kind name in model files.</summary>
     public const string KindName = "NormalizingTransformer";
 
-    private readonly SchemaShape.VectorKind _inputKind;
+    private readonly SchemaShape.Column.VectorKind _inputKind;
 
-    internal NormalizingTransformer(string outputColumnName, string inputColumnName, SchemaShape.VectorKind inputKind, NormalizerParameters parameters)
+    internal NormalizingTransformer(string outputColumnName, string inputColumnName, SchemaShape.Column.VectorKind inputKind, NormalizerParameters parameters)
         : base(outputColumnName, inputColumnName)
     {
         _inputKind = inputKind;
@@ -31,8 +31,8 @@ public sealed class NormalizingTransformer : OneToOneTransformerBase
     {
         string expected = _inputKind switch
         {
-            SchemaShape.VectorKind.Scalar => "Single",
-            SchemaShape.VectorKind.Vector => $"Vector<Single, {Parameters.SlotCount}>",
+            SchemaShape.Column.VectorKind.Scalar => "Single",
+            SchemaShape.Column.VectorKind.Vector => $"Vector<Single, {Parameters.SlotCount}>",
             _ => "Vector<Single> (variable length)",
         };
         var input = SchemaMismatchException.Check(nameof(inputSchema), inputSchema, InputColumnName, expected,
@@ -43,7 +43,7 @@ public sealed class NormalizingTransformer : OneToOneTransformerBase
 
     private protected override Delegate CreateGetter(DataViewRow input, DataViewSchema.Column column)
     {
-        if (_inputKind == SchemaShape.VectorKind.Scalar)
+        if (_inputKind == SchemaShape.Column.VectorKind.Scalar)
         {
             var scalar = input.GetGetter<float>(column);
             return (ValueGetter<float>)((ref float value) =>
@@ -73,13 +73,13 @@ public sealed class NormalizingTransformer : OneToOneTransformerBase
     {
         var (output, input) = LoadColumnNames(context);
         string kind = context.Get<string>("inputKind");
-        if (!Enum.TryParse<SchemaShape.VectorKind>(kind, out var inputKind) || !Enum.IsDefined(inputKind))
+        if (!Enum.TryParse<SchemaShape.Column.VectorKind>(kind, out var inputKind) || !Enum.IsDefined(inputKind))
         {
             throw new ModelFormatException(context.Path, $"field 'inputKind' must be Scalar, Vector or VariableVector, got '{kind}'.");
         }
 
         var parameters = NormalizerParameters.Load(context);
-        if (parameters.IsShared != (inputKind == SchemaShape.VectorKind.VariableVector) || (inputKind == SchemaShape.VectorKind.Scalar && parameters.SlotCount != 1))
+        if (parameters.IsShared != (inputKind == SchemaShape.Column.VectorKind.VariableVector) || (inputKind == SchemaShape.Column.VectorKind.Scalar && parameters.SlotCount != 1))
         {
             throw new ModelFormatException(context.Path, $"{parameters.SlotCount} slot(s) (shared: {parameters.IsShared}) do not fit an input of kind {inputKind}.");
         }

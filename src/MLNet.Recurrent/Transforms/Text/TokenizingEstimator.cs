@@ -81,7 +81,7 @@ public sealed class TokenizingEstimator : IEstimator<TokenizingTransformer>
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
         TextInput.Check(inputSchema, _inputColumnName);
-        return inputSchema.With([new SchemaShape.Column(_options.OutputColumnName, SchemaShape.VectorKind.VariableVector, NumberDataViewType.UInt32, IsKey: true)]);
+        return inputSchema.With([new SchemaShape.Column(_options.OutputColumnName, SchemaShape.Column.VectorKind.VariableVector, NumberDataViewType.UInt32, IsKey: true)]);
     }
 
     private Dictionary<string, long> CountTokens(IDataView input, DataViewSchema.Column column)

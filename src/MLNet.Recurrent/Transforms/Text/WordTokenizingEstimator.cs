@@ -30,6 +30,6 @@ public sealed class WordTokenizingEstimator : TrivialEstimator<WordTokenizingTra
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
         TextInput.Check(inputSchema, Transformer.InputColumnName);
-        return inputSchema.With([new SchemaShape.Column(Transformer.OutputColumnName, SchemaShape.VectorKind.VariableVector, TextDataViewType.Instance, IsKey: false)]);
+        return inputSchema.With([new SchemaShape.Column(Transformer.OutputColumnName, SchemaShape.Column.VectorKind.VariableVector, TextDataViewType.Instance, IsKey: false)]);
     }
 }

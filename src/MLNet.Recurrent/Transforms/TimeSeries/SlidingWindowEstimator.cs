@@ -38,17 +38,17 @@ public sealed class SlidingWindowEstimator : TrivialEstimator<SlidingWindowTrans
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
         SchemaMismatchException.Check(nameof(inputSchema), inputSchema, _transformer.TargetColumnName, "Single",
-            column => column.Kind == SchemaShape.VectorKind.Scalar && column.ItemType == NumberDataViewType.Single);
+            column => column.Kind == SchemaShape.Column.VectorKind.Scalar && column.ItemType == NumberDataViewType.Single);
         foreach (string name in _transformer.FeatureColumnNames)
         {
             SchemaMismatchException.Check(nameof(inputSchema), inputSchema, name, SlidingWindowTransformer.FeatureExpected,
-                column => column.Kind != SchemaShape.VectorKind.VariableVector && column.ItemType == NumberDataViewType.Single && !column.IsKey);
+                column => column.Kind != SchemaShape.Column.VectorKind.VariableVector && column.ItemType == NumberDataViewType.Single && !column.IsKey);
         }
 
         return new SchemaShape(
         [
-            new SchemaShape.Column(_transformer.WindowColumnName, SchemaShape.VectorKind.Vector, NumberDataViewType.Single, IsKey: false),
-            new SchemaShape.Column(_transformer.HorizonColumnName, SchemaShape.VectorKind.Vector, NumberDataViewType.Single, IsKey: false),
+            new SchemaShape.Column(_transformer.WindowColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, IsKey: false),
+            new SchemaShape.Column(_transformer.HorizonColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, IsKey: false),
         ]);
     }
 }

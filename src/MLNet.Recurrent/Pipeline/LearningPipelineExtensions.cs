@@ -3,7 +3,7 @@ using MLNet.Recurrent.Data;
 namespace MLNet.Recurrent;
 
 /// <summary>Extension methods that compose estimators and transformers (ML.NET's LearningPipelineExtensions).</summary>
-public static class EstimatorExtensions
+public static class LearningPipelineExtensions
 {
     /// <summary>A chain of <paramref name="start"/> followed by <paramref name="estimator"/>.</summary>
     /// <typeparam name="TTrans">What <paramref name="estimator"/> fits.</typeparam>
