@@ -128,7 +128,7 @@ internal static unsafe partial class RecurrentKernel<TCell>
         float[] dxProjectionArray = pool.Rent(rows * gateWidth);
         float[] dhProjectionArray = shared ? dxProjectionArray : pool.Rent(packedRows * gateWidth);
         float[] packedArray = pool.Rent(Gemm.PackedBLength(hidden, gateWidth, width));
-        float[] stateArray = pool.Rent(2 * batch * hidden + hidden);
+        float[] stateArray = pool.Rent(Math.Max(2 * batch * hidden + hidden, gateWidth));
         float[] squaresArray = norms ? pool.Rent(rows) : [];
         try
         {
@@ -183,8 +183,20 @@ internal static unsafe partial class RecurrentKernel<TCell>
                 cache.HPrevious.AsSpan(0, packedRows * hidden), hidden, 1f, gradients.HiddenWeights, hidden);
             Gemm.Multiply(true, false, gateWidth, inputSize, rows, 1f, dxAll, gateWidth,
                 input, inputSize, 1f, gradients.InputWeights, inputSize);
-            SumRowsInto(dhAll, packedRows, gateWidth, gradients.HiddenBias);
-            SumRowsInto(dxAll, rows, gateWidth, gradients.InputBias);
+            if (TCell.SeparateHiddenGradient)
+            {
+                ColumnSums.AddTo(dxAll, rows, gateWidth, gradients.InputBias, threads);
+                ColumnSums.AddTo(dhAll, packedRows, gateWidth, gradients.HiddenBias, threads);
+            }
+            else if (!gradients.InputBias.IsEmpty)
+            {
+                // ∂ĥ = ∂x̂ row for row: one pass gives both biases' gradient.
+                Span<float> sums = stateArray.AsSpan(0, gateWidth);
+                sums.Clear();
+                ColumnSums.AddTo(dxAll, rows, gateWidth, sums, threads);
+                System.Numerics.Tensors.TensorPrimitives.Add(gradients.InputBias, sums, gradients.InputBias);
+                System.Numerics.Tensors.TensorPrimitives.Add(gradients.HiddenBias, sums, gradients.HiddenBias);
+            }
             if (!inputGradient.IsEmpty)
             {
                 Gemm.Multiply(false, false, rows, inputSize, gateWidth, 1f, dxAll, gateWidth,
@@ -249,19 +261,6 @@ internal static unsafe partial class RecurrentKernel<TCell>
                 sum += squares[t * batch + r];
             }
             norms[t] = MathF.Sqrt(sum);
-        }
-    }
-
-    /// <summary>destination += Σ_r matrix[r, ·] over <paramref name="rows"/> rows, in row order (nothing without bias).</summary>
-    private static void SumRowsInto(ReadOnlySpan<float> matrix, int rows, int width, Span<float> destination)
-    {
-        if (destination.IsEmpty)
-        {
-            return;
-        }
-        for (int r = 0; r < rows; r++)
-        {
-            System.Numerics.Tensors.TensorPrimitives.Add(destination, matrix.Slice(r * width, width), destination);
         }
     }
 
