@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using MLNet.Recurrent.Engine.Autograd;
 using MLNet.Recurrent.Engine.Kernels.Cpu;
+using MLNet.Recurrent.Engine.Kernels.Cpu.Recurrent;
 using MLNet.Recurrent.Engine.Nn;
 using MLNet.Recurrent.Engine.Tensors;
 using MLNet.Recurrent.Engine.Training;
@@ -25,7 +26,8 @@ namespace MLNet.Recurrent.Benchmarks;
 /// repetitions − RSS before the first step (Linux; else the process's peak working set − working set before).</para>
 /// <para>Options: <c>--cell rnn|lstm|gru</c>, <c>--T</c>, <c>--B</c>, <c>--I</c>, <c>--H</c>, <c>--mode infer|train</c>,
 /// <c>--reps N</c> (default 7), <c>--threads N</c> (0 = all processors), <c>--warmup-ms</c> (default 1000),
-/// <c>--zero-grad zero|none</c> (default zero: gradients zeroed in place, PyTorch 1.13's default).</para>
+/// <c>--zero-grad zero|none</c> (default zero: gradients zeroed in place, PyTorch 1.13's default), and the tuning knob
+/// <c>--single-chunk-flops</c> (see RecurrentChunkPlan).</para>
 /// </remarks>
 internal static class RecurrentQuick
 {
@@ -37,6 +39,10 @@ internal static class RecurrentQuick
         int reps = options.Int("--reps", 7), threads = options.Int("--threads", 0), warmupMs = options.Int("--warmup-ms", 1000);
         bool setToNone = options.Text("--zero-grad", "zero") == "none";
         Gemm.ForcedThreadCount = threads;
+        if (options.Find("--single-chunk-flops") is { } flops)
+        {
+            RecurrentChunkPlan.SingleChunkStepFlops = long.Parse(flops, CultureInfo.InvariantCulture);
+        }
 
         // JIT warm-up on a tiny shape: compiles the same code paths without touching the memory measured below.
         Action tiny = CreateStep(cell, mode, 2, 2, 3, 5, setToNone);

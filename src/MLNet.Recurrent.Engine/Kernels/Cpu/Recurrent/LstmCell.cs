@@ -24,22 +24,23 @@ internal readonly struct LstmCell : IRecurrentCell
         where TSimd : struct, ISimd<TVec>
         where TVec : unmanaged
     {
+        // Each value is stored as soon as it is known, so that few stay live at once (16 vector registers).
         nint hidden = row.Hidden;
         TVec i = GateMath.Sigmoid<TSimd, TVec>(row.PreActivation<TSimd, TVec>(j));
-        TVec f = GateMath.Sigmoid<TSimd, TVec>(row.PreActivation<TSimd, TVec>(hidden + j));
+        TSimd.Store(row.Saved + j, i);
         TVec g = GateMath.Tanh<TSimd, TVec>(row.PreActivation<TSimd, TVec>(2 * hidden + j));
-        TVec o = GateMath.Sigmoid<TSimd, TVec>(row.PreActivation<TSimd, TVec>(3 * hidden + j));
+        TSimd.Store(row.Saved + 2 * hidden + j, g);
+        TVec f = GateMath.Sigmoid<TSimd, TVec>(row.PreActivation<TSimd, TVec>(hidden + j));
+        TSimd.Store(row.Saved + hidden + j, f);
         TVec c = TSimd.MultiplyAdd(i, g, TSimd.Multiply(f, TSimd.Load(row.CPrevious + j)));
-        TVec tanhC = GateMath.Tanh<TSimd, TVec>(c);
-        TVec h = TSimd.Multiply(o, tanhC);
         TSimd.Store(row.C + j, c);
+        TVec tanhC = GateMath.Tanh<TSimd, TVec>(c);
+        TSimd.Store(row.Saved + 4 * hidden + j, tanhC);
+        TVec o = GateMath.Sigmoid<TSimd, TVec>(row.PreActivation<TSimd, TVec>(3 * hidden + j));
+        TSimd.Store(row.Saved + 3 * hidden + j, o);
+        TVec h = TSimd.Multiply(o, tanhC);
         TSimd.Store(row.H + j, h);
         TSimd.Store(row.Output + j, h);
-        TSimd.Store(row.Saved + j, i);
-        TSimd.Store(row.Saved + hidden + j, f);
-        TSimd.Store(row.Saved + 2 * hidden + j, g);
-        TSimd.Store(row.Saved + 3 * hidden + j, o);
-        TSimd.Store(row.Saved + 4 * hidden + j, tanhC);
     }
 
     // Forward computed c = f⊙c′ + i⊙g and h = o⊙τ with τ = tanh(c); so

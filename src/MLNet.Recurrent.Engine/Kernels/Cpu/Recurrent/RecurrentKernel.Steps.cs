@@ -33,6 +33,7 @@ internal static unsafe partial class RecurrentKernel<TCell>
         public bool Reverse;
         public GemmVectorWidth Width;
         public int StepGemmThreads;
+        public int GateThreads;             // > 1: one chunk, and each step's gate pass is split across threads too
     }
 
     /// <summary>Everything a backward chunk reads and writes.</summary>
@@ -61,7 +62,21 @@ internal static unsafe partial class RecurrentKernel<TCell>
         public bool SharedProjection;
         public GemmVectorWidth Width;
         public int StepGemmThreads;
+        public int GateThreads;
     }
+
+    /// <summary>One step's gate pass over rows [First, First + Count), split into Parts row ranges (single-chunk mode).</summary>
+    private struct GateRowsJob
+    {
+        public void* Job;                   // ForwardJob* or BackwardJob*
+        public int T;
+        public int First;
+        public int Count;
+        public int Parts;
+    }
+
+    /// <summary>The fewest rows worth a part of a step's gate pass.</summary>
+    private const int MinGateRows = 4;
 
     /// <summary>Chunk <paramref name="part"/> through every step: ĥ = h_{t−1}·W_hhᵀ, then the gates, row by row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -72,16 +87,9 @@ internal static unsafe partial class RecurrentKernel<TCell>
         ForwardJob* job = (ForwardJob*)state;
         int steps = job->Steps, hidden = job->Hidden;
         int gateWidth = TCell.GateCount * hidden;
-        nint savedWidth = TCell.SavedWidth * hidden;
         int r0 = job->ChunkStarts[part], r1 = job->ChunkStarts[part + 1];
-        bool keep = job->CacheSaved != null;
         float* h = job->HState + (nint)r0 * hidden;
         float* c = job->CState + (nint)r0 * hidden;
-        float* hProjection = job->HiddenProjection + (nint)r0 * gateWidth;
-        GateForwardRow row = default;
-        row.InputBias = job->InputBias;
-        row.HiddenBias = job->HiddenBias;
-        row.Hidden = hidden;
 
         for (int s = 0; s < steps; s++)
         {
@@ -91,11 +99,11 @@ internal static unsafe partial class RecurrentKernel<TCell>
             {
                 continue;
             }
-            nint packedRow = job->StepOffset[t] + r0;
             float* hIn = h;
-            if (keep)
+            if (job->CacheSaved != null)
             {
                 // Backward needs h_{t−1} and c_{t−1} as fed to this step; the GEMM reads the saved copy.
+                nint packedRow = job->StepOffset[t] + r0;
                 hIn = job->CacheH + packedRow * hidden;
                 Copy(h, hIn, running * hidden);
                 if (TCell.HasCellState)
@@ -104,29 +112,68 @@ internal static unsafe partial class RecurrentKernel<TCell>
                 }
             }
             Gemm.MultiplyPacked(false, running, gateWidth, hidden, 1f, hIn, hidden, job->PackedHiddenWeights,
-                0f, hProjection, gateWidth, job->Width, job->StepGemmThreads);
+                0f, job->HiddenProjection + (nint)r0 * gateWidth, gateWidth, job->Width, job->StepGemmThreads);
 
-            for (int i = 0; i < running; i++)
+            int parts = Math.Min(job->GateThreads, running / MinGateRows);
+            if (parts > 1)
             {
-                nint layoutRow = job->Layout.Row(t, job->Order[r0 + i]);
-                row.InputProjection = job->InputProjection + layoutRow * gateWidth;
-                row.HiddenProjection = hProjection + (nint)i * gateWidth;
-                row.HPrevious = row.H = h + (nint)i * hidden;
-                row.CPrevious = row.C = c + (nint)i * hidden;
-                row.Output = job->Output + layoutRow * job->OutputStride;
-                row.Saved = keep ? job->CacheSaved + (packedRow + i) * savedWidth : job->SavedScratch + part * savedWidth;
-                nint j = 0;
-                for (; j + TSimd.Lanes <= hidden; j += TSimd.Lanes)
-                {
-                    TCell.Forward<TSimd, TVec>(row, j);
-                }
-                for (; j < hidden; j++)
-                {
-                    TCell.Forward<SimdScalar, float>(row, j);
-                }
+                var rows = new GateRowsJob { Job = job, T = t, First = r0, Count = running, Parts = parts };
+                GemmThreadPool.Run(parts, job->GateThreads, &ForwardRowsPart<TSimd, TVec>, &rows);
+            }
+            else
+            {
+                ForwardRows<TSimd, TVec>(job, t, r0, r0 + running, part);
             }
         }
     }
+
+    private static void ForwardRowsPart<TSimd, TVec>(void* state, int part)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
+    {
+        GateRowsJob* rows = (GateRowsJob*)state;
+        (int first, int end) = PartRows(rows, part);
+        ForwardRows<TSimd, TVec>((ForwardJob*)rows->Job, rows->T, first, end, part);
+    }
+
+    /// <summary>The gates of step <paramref name="t"/> for rows [first, end) of the schedule order; <paramref name="slot"/> picks the scratch row used when nothing is kept.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ForwardRows<TSimd, TVec>(ForwardJob* job, int t, int first, int end, int slot)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
+    {
+        int hidden = job->Hidden;
+        nint gateWidth = TCell.GateCount * hidden, savedWidth = TCell.SavedWidth * hidden;
+        bool keep = job->CacheSaved != null;
+        nint packedRow = job->StepOffset[t];
+        GateForwardRow row = default;
+        row.InputBias = job->InputBias;
+        row.HiddenBias = job->HiddenBias;
+        row.Hidden = hidden;
+        for (int r = first; r < end; r++)
+        {
+            nint layoutRow = job->Layout.Row(t, job->Order[r]);
+            row.InputProjection = job->InputProjection + layoutRow * gateWidth;
+            row.HiddenProjection = job->HiddenProjection + r * gateWidth;
+            row.HPrevious = row.H = job->HState + (nint)r * hidden;
+            row.CPrevious = row.C = job->CState + (nint)r * hidden;
+            row.Output = job->Output + layoutRow * job->OutputStride;
+            row.Saved = keep ? job->CacheSaved + (packedRow + r) * savedWidth : job->SavedScratch + slot * savedWidth;
+            nint j = 0;
+            for (; j + TSimd.Lanes <= hidden; j += TSimd.Lanes)
+            {
+                TCell.Forward<TSimd, TVec>(row, j);
+            }
+            for (; j < hidden; j++)
+            {
+                TCell.Forward<SimdScalar, float>(row, j);
+            }
+        }
+    }
+
+    /// <summary>Rows [first, end) of part <paramref name="part"/> of a split gate pass.</summary>
+    private static (int First, int End) PartRows(GateRowsJob* rows, int part)
+        => (rows->First + rows->Count * part / rows->Parts, rows->First + rows->Count * (part + 1) / rows->Parts);
 
     /// <summary>
     /// Chunk <paramref name="part"/> through every step in reverse: ∂h_t += ∂output_t, the gates' backward, then
@@ -138,15 +185,9 @@ internal static unsafe partial class RecurrentKernel<TCell>
         where TVec : unmanaged
     {
         BackwardJob* job = (BackwardJob*)state;
-        int steps = job->Steps, hidden = job->Hidden, batch = job->Batch;
+        int steps = job->Steps, hidden = job->Hidden;
         int gateWidth = TCell.GateCount * hidden;
-        nint savedWidth = TCell.SavedWidth * hidden;
         int r0 = job->ChunkStarts[part], r1 = job->ChunkStarts[part + 1];
-        float* dh = job->DhState + (nint)r0 * hidden;
-        float* dc = job->DcState + (nint)r0 * hidden;
-        bool copyProjection = !TCell.SeparateHiddenGradient && !job->SharedProjection;
-        GateBackwardRow row = default;
-        row.Hidden = hidden;
 
         // Steps in the reverse of the order forward took them.
         for (int s = steps - 1; s >= 0; s--)
@@ -157,44 +198,76 @@ internal static unsafe partial class RecurrentKernel<TCell>
             {
                 continue;
             }
-            nint packedRow = job->StepOffset[t] + r0;
-            float* dhProjection = job->DHiddenProjection + packedRow * gateWidth;
-
-            for (int i = 0; i < running; i++)
+            int parts = Math.Min(job->GateThreads, running / MinGateRows);
+            if (parts > 1)
             {
-                nint layoutRow = job->Layout.Row(t, job->Order[r0 + i]);
-                // ∂L/∂h_t = what flows back from step t+1 (or h_n) + what the output at t received.
-                float* dhRow = dh + (nint)i * hidden;
-                AddInPlace<TSimd, TVec>(dhRow, job->OutputGradient + layoutRow * job->OutputGradientStride, hidden);
-                if (job->Squares != null)
-                {
-                    job->Squares[t * batch + r0 + i] = SumOfSquares(dhRow, hidden);
-                }
-                row.Saved = job->CacheSaved + (packedRow + i) * savedWidth;
-                row.HPrevious = job->CacheH + (packedRow + i) * hidden;
-                row.CPrevious = job->CacheC + (packedRow + i) * hidden;
-                row.Dh = dhRow;
-                row.Dc = dc + (nint)i * hidden;
-                row.DInputProjection = job->DInputProjection + layoutRow * gateWidth;
-                row.DHiddenProjection = dhProjection + (nint)i * gateWidth;
-                nint j = 0;
-                for (; j + TSimd.Lanes <= hidden; j += TSimd.Lanes)
-                {
-                    TCell.Backward<TSimd, TVec>(row, j);
-                }
-                for (; j < hidden; j++)
-                {
-                    TCell.Backward<SimdScalar, float>(row, j);
-                }
-                if (copyProjection)
-                {
-                    Copy(row.DInputProjection, row.DHiddenProjection, gateWidth);
-                }
+                var rows = new GateRowsJob { Job = job, T = t, First = r0, Count = running, Parts = parts };
+                GemmThreadPool.Run(parts, job->GateThreads, &BackwardRowsPart<TSimd, TVec>, &rows);
+            }
+            else
+            {
+                BackwardRows<TSimd, TVec>(job, t, r0, r0 + running);
             }
 
             // ∂L/∂h_{t−1} = ∂ĥ·W_hh (+ the direct part the cell left in ∂h); rows of finished sequences keep what they carry.
-            Gemm.MultiplyPacked(false, running, hidden, gateWidth, 1f, dhProjection, gateWidth, job->PackedHiddenWeights,
-                TCell.HasDirectHiddenPath ? 1f : 0f, dh, hidden, job->Width, job->StepGemmThreads);
+            Gemm.MultiplyPacked(false, running, hidden, gateWidth, 1f, job->DHiddenProjection + (job->StepOffset[t] + r0) * (nint)gateWidth,
+                gateWidth, job->PackedHiddenWeights, TCell.HasDirectHiddenPath ? 1f : 0f, job->DhState + (nint)r0 * hidden, hidden,
+                job->Width, job->StepGemmThreads);
+        }
+    }
+
+    private static void BackwardRowsPart<TSimd, TVec>(void* state, int part)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
+    {
+        GateRowsJob* rows = (GateRowsJob*)state;
+        (int first, int end) = PartRows(rows, part);
+        BackwardRows<TSimd, TVec>((BackwardJob*)rows->Job, rows->T, first, end);
+    }
+
+    /// <summary>The gates' backward of step <paramref name="t"/> for rows [first, end) of the schedule order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void BackwardRows<TSimd, TVec>(BackwardJob* job, int t, int first, int end)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
+    {
+        int hidden = job->Hidden;
+        int gateWidth = TCell.GateCount * hidden;
+        nint savedWidth = TCell.SavedWidth * hidden;
+        nint packedRow = job->StepOffset[t];
+        bool copyProjection = !TCell.SeparateHiddenGradient && !job->SharedProjection;
+        GateBackwardRow row = default;
+        row.Hidden = hidden;
+        for (int r = first; r < end; r++)
+        {
+            nint layoutRow = job->Layout.Row(t, job->Order[r]);
+            // ∂L/∂h_t = what flows back from step t+1 (or h_n) + what the output at t received.
+            float* dh = job->DhState + (nint)r * hidden;
+            AddInPlace<TSimd, TVec>(dh, job->OutputGradient + layoutRow * job->OutputGradientStride, hidden);
+            if (job->Squares != null)
+            {
+                job->Squares[t * job->Batch + r] = SumOfSquares(dh, hidden);
+            }
+            row.Saved = job->CacheSaved + (packedRow + r) * savedWidth;
+            row.HPrevious = job->CacheH + (packedRow + r) * hidden;
+            row.CPrevious = job->CacheC + (packedRow + r) * hidden;
+            row.Dh = dh;
+            row.Dc = job->DcState + (nint)r * hidden;
+            row.DInputProjection = job->DInputProjection + layoutRow * gateWidth;
+            row.DHiddenProjection = job->DHiddenProjection + (packedRow + r) * gateWidth;
+            nint j = 0;
+            for (; j + TSimd.Lanes <= hidden; j += TSimd.Lanes)
+            {
+                TCell.Backward<TSimd, TVec>(row, j);
+            }
+            for (; j < hidden; j++)
+            {
+                TCell.Backward<SimdScalar, float>(row, j);
+            }
+            if (copyProjection)
+            {
+                Copy(row.DInputProjection, row.DHiddenProjection, gateWidth);
+            }
         }
     }
 

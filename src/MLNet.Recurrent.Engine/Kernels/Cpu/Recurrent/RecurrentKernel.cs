@@ -45,7 +45,7 @@ internal static unsafe partial class RecurrentKernel<TCell>
         float[] packedArray = pool.Rent(Gemm.PackedBLength(gateWidth, hidden, width));
         float[] hProjectionArray = pool.Rent(batch * gateWidth);
         float[] stateArray = pool.Rent(2 * batch * hidden);
-        float[] scratchArray = pool.Rent(2 * gateWidth + chunks * TCell.SavedWidth * hidden);
+        float[] scratchArray = pool.Rent(2 * gateWidth + Math.Max(chunks, threads) * TCell.SavedWidth * hidden);
         try
         {
             Span<float> scratch = scratchArray;
@@ -76,7 +76,7 @@ internal static unsafe partial class RecurrentKernel<TCell>
                     CacheH = cacheH, CacheC = cacheC, CacheSaved = cacheSaved, SavedScratch = saveScratch,
                     Order = order, Active = active, StepOffset = offsets, ChunkStarts = chunkStarts,
                     Steps = steps, Batch = batch, Hidden = hidden, Layout = layout, Reverse = reverse,
-                    Width = width, StepGemmThreads = chunks == 1 ? Gemm.ForcedThreadCount : 1,
+                    Width = width, StepGemmThreads = chunks == 1 ? Gemm.ForcedThreadCount : 1, GateThreads = chunks == 1 ? threads : 1,
                 };
                 GemmThreadPool.Run(chunks, threads, ForwardBody(width), &job);
             }
@@ -161,7 +161,7 @@ internal static unsafe partial class RecurrentKernel<TCell>
                     CacheH = cacheH, CacheC = cacheC, CacheSaved = cacheSaved,
                     Order = order, Active = active, StepOffset = offsets, ChunkStarts = chunkStarts,
                     Steps = steps, Batch = batch, Hidden = hidden, Layout = layout, Reverse = reverse,
-                    Width = width, StepGemmThreads = chunks == 1 ? Gemm.ForcedThreadCount : 1,
+                    Width = width, StepGemmThreads = chunks == 1 ? Gemm.ForcedThreadCount : 1, GateThreads = chunks == 1 ? threads : 1,
                 };
                 GemmThreadPool.Run(chunks, threads, BackwardBody(width), &job);
             }
