@@ -29,34 +29,35 @@ internal static class GemmQuick
 
     public static int Run(string[] args)
     {
-        string shapes = Option(args, "--shapes") ?? "all";
-        int[] sizes = (Option(args, "--sizes") ?? "256,512,1024,2048").Split(',').Select(int.Parse).ToArray();
-        int reps = int.Parse(Option(args, "--reps") ?? "9", CultureInfo.InvariantCulture);
-        int threads = int.Parse(Option(args, "--threads") ?? "0", CultureInfo.InvariantCulture);
-        if (Option(args, "--width") is { } width)
+        var options = new QuickOptions(args);
+        string shapes = options.Text("--shapes", "all");
+        int[] sizes = (options.Find("--sizes") ?? "256,512,1024,2048").Split(',').Select(int.Parse).ToArray();
+        int reps = int.Parse(options.Find("--reps") ?? "9", CultureInfo.InvariantCulture);
+        int threads = int.Parse(options.Find("--threads") ?? "0", CultureInfo.InvariantCulture);
+        if (options.Find("--width") is { } width)
         {
             Gemm.ForcedVectorWidth = (GemmVectorWidth)int.Parse(width, CultureInfo.InvariantCulture);
         }
-        if (Option(args, "--kc") is { } kc)
+        if (options.Find("--kc") is { } kc)
         {
             GemmBlocking.Kc = int.Parse(kc, CultureInfo.InvariantCulture);
         }
-        if (Option(args, "--mc") is { } mc)
+        if (options.Find("--mc") is { } mc)
         {
             GemmBlocking.Mc = int.Parse(mc, CultureInfo.InvariantCulture);
         }
-        if (Option(args, "--nc") is { } nc)
+        if (options.Find("--nc") is { } nc)
         {
             GemmBlocking.Nc = int.Parse(nc, CultureInfo.InvariantCulture);
         }
-        if (Option(args, "--parts") is { } partsPerThread)
+        if (options.Find("--parts") is { } partsPerThread)
         {
             GemmBlocking.PartsPerThread = int.Parse(partsPerThread, CultureInfo.InvariantCulture);
         }
         Gemm.ForcedThreadCount = threads;
 
         var list = new List<(int M, int N, int K, bool TransA, bool TransB)>();
-        if (Option(args, "--custom") is { } custom)
+        if (options.Find("--custom") is { } custom)
         {
             list.AddRange(custom.Split(',').Select(ParseShape));
         }
@@ -64,7 +65,7 @@ internal static class GemmQuick
         {
             list.AddRange(sizes.Select(s => (s, s, s, false, false)));
         }
-        if (Option(args, "--custom") is null && (shapes is "rnn" or "all"))
+        if (options.Find("--custom") is null && (shapes is "rnn" or "all"))
         {
             list.AddRange(RnnShapes);
         }
@@ -119,11 +120,5 @@ internal static class GemmQuick
         int[] dims = parts[0].Split('x').Select(d => int.Parse(d, CultureInfo.InvariantCulture)).ToArray();
         string flags = parts.Length > 1 ? parts[1] : "NN";
         return (dims[0], dims[1], dims[2], flags[0] == 'T', flags[1] == 'T');
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        int index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

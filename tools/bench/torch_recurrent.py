@@ -3,36 +3,39 @@
 
 Run with Debian's python3 (python3-torch, with libopenblas0-pthread installed), not a pyenv one:
 
-    /usr/bin/python3 tools/bench/torch_recurrent.py --cell lstm --T 100 --B 64 --I 32 --H 128 --mode train --threads 2
+    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 tools/bench/torch_recurrent.py --cell lstm --T 100 --B 64 --I 32 --H 128 --mode train --threads 2
 
-`infer` = forward under torch.no_grad(); `train` = zero_grad + forward + backward(grad_output) + SGD step.
-A warm-up, then the median of --reps repetitions, each a batch of calls lasting >= 20 ms. Prints one JSON object:
-{"impl":"torch","cell","T","B","I","H","mode","threads","median_ms","torch"}.
+`infer` = forward under torch.no_grad(); `train` = optimizer.zero_grad() (1.13's default: in place) + forward +
+backward(grad_output) + SGD step. Method, as in ours: one step on a tiny shape (lazy initialisation); then the layer and
+data are built, the resident set (VmRSS) is read and its peak (VmHWM) reset through /proc/self/clear_refs; warm-up calls
+for at least --warmup-ms; then --reps repetitions, each a batch of calls lasting >= 20 ms. Prints one JSON object:
+{"impl":"torch","cell","T","B","I","H","mode","threads","median_ms","min_ms","calls","peak_rss_delta_mb","torch",
+ "openblas_threads"}.
+--threads sets torch.set_num_threads (intra-op, OpenMP); OpenBLAS's own threads come from OPENBLAS_NUM_THREADS.
 """
 import argparse
 import json
+import os
+import re
 import time
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cell", choices=["rnn", "lstm", "gru"], default="lstm")
-    parser.add_argument("--T", type=int, default=50)
-    parser.add_argument("--B", type=int, default=32)
-    parser.add_argument("--I", type=int, default=32)
-    parser.add_argument("--H", type=int, default=64)
-    parser.add_argument("--mode", choices=["infer", "train"], default="train")
-    parser.add_argument("--reps", type=int, default=7)
-    parser.add_argument("--threads", type=int, default=2)
-    args = parser.parse_args()
+def status(field):
+    with open("/proc/self/status") as f:
+        return int(re.search(field + r":\s+(\d+)", f.read()).group(1)) * 1024
 
-    import torch
 
-    torch.set_num_threads(args.threads)
+def reset_peak():
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
+    return status("VmRSS")
+
+
+def make_step(torch, cell, mode, t, b, i, h):
     torch.manual_seed(1)
-    module = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}[args.cell](args.I, args.H)
-    x = torch.randn(args.T, args.B, args.I)
-    grad_output = torch.randn(args.T, args.B, args.H)
+    module = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}[cell](i, h)
+    x = torch.randn(t, b, i)
+    grad_output = torch.randn(t, b, h)
     optimizer = torch.optim.SGD(module.parameters(), lr=1e-4)
 
     def infer():
@@ -45,10 +48,35 @@ def main():
         output.backward(grad_output)
         optimizer.step()
 
-    step = infer if args.mode == "infer" else train
+    return infer if mode == "infer" else train
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cell", choices=["rnn", "lstm", "gru"], default="lstm")
+    parser.add_argument("--T", type=int, default=50)
+    parser.add_argument("--B", type=int, default=32)
+    parser.add_argument("--I", type=int, default=32)
+    parser.add_argument("--H", type=int, default=64)
+    parser.add_argument("--mode", choices=["infer", "train"], default="train")
+    parser.add_argument("--reps", type=int, default=7)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--warmup-ms", type=int, default=1000)
+    args = parser.parse_args()
+
+    import torch
+
+    torch.set_num_threads(args.threads)
+    tiny = make_step(torch, args.cell, args.mode, 2, 2, 3, 5)
+    for _ in range(3):
+        tiny()
+    del tiny
+    step = make_step(torch, args.cell, args.mode, args.T, args.B, args.I, args.H)
+    rss_before = reset_peak()
+
     start = time.perf_counter()
     warm = 0
-    while warm < 3 or time.perf_counter() - start < 0.2:
+    while warm < 3 or time.perf_counter() - start < args.warmup_ms / 1000:
         step()
         warm += 1
     per_call = (time.perf_counter() - start) / warm
@@ -59,10 +87,13 @@ def main():
         for _ in range(calls):
             step()
         times.append((time.perf_counter() - begin) / calls * 1000)
+    peak_delta_mb = (status("VmHWM") - rss_before) / 1048576
     times.sort()
     print(json.dumps({"impl": "torch", "cell": args.cell, "T": args.T, "B": args.B, "I": args.I, "H": args.H,
                       "mode": args.mode, "threads": args.threads, "median_ms": round(times[len(times) // 2], 4),
-                      "torch": torch.__version__}))
+                      "min_ms": round(times[0], 4), "calls": args.reps * calls,
+                      "peak_rss_delta_mb": round(peak_delta_mb, 1), "torch": torch.__version__,
+                      "openblas_threads": os.environ.get("OPENBLAS_NUM_THREADS", "")}))
 
 
 if __name__ == "__main__":

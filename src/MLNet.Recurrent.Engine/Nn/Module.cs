@@ -117,12 +117,27 @@ public abstract class Module
     /// <returns>This module.</returns>
     public Module Eval() => Train(false);
 
-    /// <summary>Clears the gradient of every parameter.</summary>
-    public void ZeroGrad()
+    /// <summary>Clears the gradient of every parameter, as PyTorch's <c>Module.zero_grad(set_to_none)</c>.</summary>
+    /// <param name="setToNone">When true (the default, PyTorch 2's), <see cref="Tensor.Grad"/> becomes null and the next
+    /// backward allocates a new gradient. When false (PyTorch 1.13's default), each existing gradient is filled with
+    /// zeros in place and the next backward adds into it: training steps then allocate no gradient tensors, but a
+    /// reference to a gradient taken before sees the later values, and <c>Optimizer.Step</c> updates (rather than
+    /// skips) parameters that the next backward does not reach.</param>
+    public void ZeroGrad(bool setToNone = true) => ZeroGrad(Parameters(), setToNone);
+
+    /// <summary>The clearing behind <see cref="ZeroGrad(bool)"/>, shared with the optimizers' <c>ZeroGrad</c>.</summary>
+    internal static void ZeroGrad(IEnumerable<Tensor> parameters, bool setToNone)
     {
-        foreach (var parameter in Parameters())
+        foreach (Tensor parameter in parameters)
         {
-            parameter.ZeroGrad();
+            if (!setToNone && parameter.Grad is { IsContiguous: true } gradient)
+            {
+                gradient.Span.Clear();
+            }
+            else
+            {
+                parameter.ZeroGrad();
+            }
         }
     }
 

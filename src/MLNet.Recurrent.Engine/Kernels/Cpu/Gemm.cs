@@ -83,26 +83,140 @@ internal static unsafe class Gemm
                 A = pa, B = pb, C = pc, Lda = lda, Ldb = ldb, Ldc = ldc, M = m, N = n, K = k,
                 Alpha = alpha, Beta = beta, TransposeA = transposeA, TransposeB = transposeB,
             };
-            GemmVectorWidth width = t_forcedWidth == GemmVectorWidth.Auto ? DefaultVectorWidth : t_forcedWidth;
-            switch (width)
-            {
-                case GemmVectorWidth.Vector512: Run<GemmSimd512, Vector512<float>>(&problem); break;
-                case GemmVectorWidth.Vector256: Run<GemmSimd256, Vector256<float>>(&problem); break;
-                case GemmVectorWidth.Vector128: Run<GemmSimd128, Vector128<float>>(&problem); break;
-                default: Run<GemmSimdScalar, float>(&problem); break;
-            }
+            Dispatch(&problem, CurrentVectorWidth, t_forcedThreads);
         }
     }
 
-    private static void Run<TSimd, TVec>(GemmProblem* problem)
-        where TSimd : struct, IGemmSimd<TVec>
+    /// <summary>The width calls made on this thread run at: the forced width, else <see cref="DefaultVectorWidth"/>.</summary>
+    internal static GemmVectorWidth CurrentVectorWidth => t_forcedWidth == GemmVectorWidth.Auto ? DefaultVectorWidth : t_forcedWidth;
+
+    /// <summary>How many floats op(B) (k×n) takes once packed by <see cref="PackB(bool, int, int, ReadOnlySpan{float}, int, Span{float}, GemmVectorWidth)"/> for <paramref name="width"/>.</summary>
+    /// <param name="n">Columns of op(B); ≥ 0.</param>
+    /// <param name="k">Rows of op(B); ≥ 0.</param>
+    /// <param name="width">The width the products will run at (not <see cref="GemmVectorWidth.Auto"/>).</param>
+    /// <returns>⌈n/NR⌉·NR·k.</returns>
+    public static int PackedBLength(int n, int k, GemmVectorWidth width)
+    {
+        int nr = ColumnsPerTile(width);
+        return GemmBlocking.CeilDiv(n, nr) * nr * k;
+    }
+
+    /// <summary>
+    /// Packs op(B) (k×n) once into the micro-panel layout of every depth block, for repeated products
+    /// (<see cref="MultiplyPacked"/>) with different A: a recurrent layer's weights, reused at every time step.
+    /// </summary>
+    /// <param name="transposeB">Whether B is stored n×k (op(B) = Bᵀ).</param>
+    /// <param name="n">Columns of op(B).</param>
+    /// <param name="k">Rows of op(B).</param>
+    /// <param name="b">B, row-major with row stride <paramref name="ldb"/>.</param>
+    /// <param name="ldb">Row stride of B.</param>
+    /// <param name="packed">At least <see cref="PackedBLength"/> floats.</param>
+    /// <param name="width">The width the products will run at (not <see cref="GemmVectorWidth.Auto"/>).</param>
+    /// <remarks>Layout: the depth block of kc rows starting at row pc (k is split as <see cref="GemmDriver"/> splits it)
+    /// starts at pc·⌈n/NR⌉·NR and holds the ⌈n/NR⌉ micro-panels of NR·kc floats that
+    /// <see cref="GemmPacking.PackB{TSimd, TVec}"/> writes.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">n or k is negative, or ldb is shorter than a row.</exception>
+    /// <exception cref="ArgumentException">b or packed is too short.</exception>
+    public static void PackB(bool transposeB, int n, int k, ReadOnlySpan<float> b, int ldb, Span<float> packed, GemmVectorWidth width)
+    {
+        Validate(false, transposeB, 0, n, k, 0, Math.Max(k, 1), b.Length, ldb, 0, Math.Max(n, 1));
+        int length = PackedBLength(n, k, width);
+        if (packed.Length < length)
+        {
+            ThrowHelper.Argument(nameof(packed), $"expected at least {length} floats for a packed {k}×{n} matrix, got {packed.Length}.");
+        }
+        if (n == 0 || k == 0)
+        {
+            return;
+        }
+        fixed (float* pb = b, pp = packed)
+        {
+            PackB(transposeB, n, k, pb, ldb, pp, width);
+        }
+    }
+
+    /// <summary><see cref="PackB(bool, int, int, ReadOnlySpan{float}, int, Span{float}, GemmVectorWidth)"/> on raw pointers, unchecked.</summary>
+    internal static void PackB(bool transposeB, int n, int k, float* b, nint ldb, float* packed, GemmVectorWidth width)
+    {
+        switch (width)
+        {
+            case GemmVectorWidth.Vector512: PackWhole<Simd512, Vector512<float>>(transposeB, n, k, b, ldb, packed); break;
+            case GemmVectorWidth.Vector256: PackWhole<Simd256, Vector256<float>>(transposeB, n, k, b, ldb, packed); break;
+            case GemmVectorWidth.Vector128: PackWhole<Simd128, Vector128<float>>(transposeB, n, k, b, ldb, packed); break;
+            default: PackWhole<SimdScalar, float>(transposeB, n, k, b, ldb, packed); break;
+        }
+    }
+
+    /// <summary>
+    /// C ← α·op(A)·op(B) + β·C with op(B) packed by <see cref="PackB(bool, int, int, float*, nint, float*, GemmVectorWidth)"/>
+    /// for the same n, k and <paramref name="width"/>; gives the same bits as <see cref="Multiply"/>. Unchecked: the
+    /// caller (the recurrent kernel) owns and sizes every buffer. <c>threads</c> = 1 runs on the calling thread only;
+    /// 0 lets the problem size decide, as <see cref="Multiply"/> does.
+    /// </summary>
+    internal static void MultiplyPacked(bool transposeA, int m, int n, int k, float alpha, float* a, nint lda,
+        float* packedB, float beta, float* c, nint ldc, GemmVectorWidth width, int threads)
+    {
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+        if (alpha == 0f || k == 0)
+        {
+            Scale(m, n, beta, new Span<float>(c, (int)((m - 1) * ldc + n)), (int)ldc);
+            return;
+        }
+        var problem = new GemmProblem
+        {
+            A = a, PackedB = packedB, C = c, Lda = lda, Ldc = ldc, M = m, N = n, K = k,
+            Alpha = alpha, Beta = beta, TransposeA = transposeA,
+        };
+        Dispatch(&problem, width, threads);
+    }
+
+    private static void Dispatch(GemmProblem* problem, GemmVectorWidth width, int threads)
+    {
+        switch (width)
+        {
+            case GemmVectorWidth.Vector512: Run<Simd512, Vector512<float>>(problem, threads); break;
+            case GemmVectorWidth.Vector256: Run<Simd256, Vector256<float>>(problem, threads); break;
+            case GemmVectorWidth.Vector128: Run<Simd128, Vector128<float>>(problem, threads); break;
+            default: Run<SimdScalar, float>(problem, threads); break;
+        }
+    }
+
+    private static void Run<TSimd, TVec>(GemmProblem* problem, int forcedThreads)
+        where TSimd : struct, ISimd<TVec>
         where TVec : unmanaged
     {
         int nr = GemmMicroKernel.Columns<TSimd, TVec>();
         int threads;
-        (threads, problem->GridRows, problem->GridColumns) = GemmBlocking.Plan(problem->M, problem->N, problem->K, nr, t_forcedThreads);
+        (threads, problem->GridRows, problem->GridColumns) = GemmBlocking.Plan(problem->M, problem->N, problem->K, nr, forcedThreads);
         GemmThreadPool.Run(problem->GridRows * problem->GridColumns, threads, &GemmDriver.RunPart<TSimd, TVec>, problem);
     }
+
+    private static void PackWhole<TSimd, TVec>(bool transposeB, int n, int k, float* b, nint ldb, float* packed)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
+    {
+        int nr = GemmMicroKernel.Columns<TSimd, TVec>();
+        nint paddedN = (nint)GemmBlocking.CeilDiv(n, nr) * nr;
+        int kBlocks = GemmBlocking.CeilDiv(k, GemmBlocking.Kc);
+        int pc = 0;
+        for (int kb = 0; kb < kBlocks; kb++)
+        {
+            int kc = k / kBlocks + (kb < k % kBlocks ? 1 : 0);
+            GemmPacking.PackB<TSimd, TVec>(transposeB, b, ldb, pc, kc, 0, n, packed + pc * paddedN);
+            pc += kc;
+        }
+    }
+
+    private static int ColumnsPerTile(GemmVectorWidth width) => GemmMicroKernel.VectorsPerRow * width switch
+    {
+        GemmVectorWidth.Vector512 => Vector512<float>.Count,
+        GemmVectorWidth.Vector256 => Vector256<float>.Count,
+        GemmVectorWidth.Vector128 => Vector128<float>.Count,
+        _ => 1,
+    };
 
     /// <summary>C ← β·C (β = 0 clears, ignoring NaN).</summary>
     private static void Scale(int m, int n, float beta, Span<float> c, int ldc)

@@ -15,7 +15,7 @@ internal static unsafe class GemmDriver
 
     /// <summary>Runs part <paramref name="part"/> of the thread grid of <paramref name="state"/> (a <see cref="GemmProblem"/>*).</summary>
     public static void RunPart<TSimd, TVec>(void* state, int part)
-        where TSimd : struct, IGemmSimd<TVec>
+        where TSimd : struct, ISimd<TVec>
         where TVec : unmanaged
     {
         GemmProblem* problem = (GemmProblem*)state;
@@ -29,7 +29,7 @@ internal static unsafe class GemmDriver
     }
 
     private static void RunRectangle<TSimd, TVec>(GemmProblem* problem, int m0, int m1, int n0, int n1)
-        where TSimd : struct, IGemmSimd<TVec>
+        where TSimd : struct, ISimd<TVec>
         where TVec : unmanaged
     {
         int nr = GemmMicroKernel.Columns<TSimd, TVec>();
@@ -41,7 +41,9 @@ internal static unsafe class GemmDriver
 
         GemmWorkspace workspace = GemmWorkspace.Current;
         float* packedA = workspace.PackedA(mcMax * kcMax);
-        float* packedB = workspace.PackedB(ncMax * kcMax);
+        float* prepacked = problem->PackedB;
+        float* packedB = prepacked == null ? workspace.PackedB(ncMax * kcMax) : null;
+        nint paddedN = (nint)GemmBlocking.CeilDiv(problem->N, nr) * nr;
         float* scratch = workspace.Scratch;
 
         float* a = problem->A, b = problem->B, c = problem->C;
@@ -55,7 +57,16 @@ internal static unsafe class GemmDriver
             for (int kb = 0; kb < kBlocks; kb++)
             {
                 int kc = k / kBlocks + (kb < k % kBlocks ? 1 : 0);
-                GemmPacking.PackB<TSimd, TVec>(problem->TransposeB, b, problem->Ldb, pc, kc, jc, nc, packedB);
+                if (prepacked == null)
+                {
+                    GemmPacking.PackB<TSimd, TVec>(problem->TransposeB, b, problem->Ldb, pc, kc, jc, nc, packedB);
+                }
+                else
+                {
+                    // The whole of op(B) was packed once (Gemm.PackB): depth block kb starts at pc·paddedN, and its
+                    // micro-panels follow each other, so the panels of columns jc… start jc·kc further on.
+                    packedB = prepacked + pc * paddedN + (nint)jc * kc;
+                }
                 bool overwrite = kb == 0 && problem->Beta == 0f;
                 float beta = kb == 0 ? problem->Beta : 1f;
 
@@ -93,7 +104,7 @@ internal static unsafe class GemmDriver
     /// <summary>A partial tile: the same kernel on a scratch tile (row stride NR), then the valid part copied back.</summary>
     private static void EdgeTile<TSimd, TVec>(int kc, float* panelA, float* panelB, float* c, nint ldc, int rows, int columns,
         float alpha, float beta, bool overwrite, float* scratch)
-        where TSimd : struct, IGemmSimd<TVec>
+        where TSimd : struct, ISimd<TVec>
         where TVec : unmanaged
     {
         int nr = GemmMicroKernel.Columns<TSimd, TVec>();

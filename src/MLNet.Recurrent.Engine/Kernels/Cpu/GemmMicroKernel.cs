@@ -5,7 +5,7 @@ namespace MLNet.Recurrent.Engine.Kernels.Cpu;
 
 /// <summary>
 /// The register-blocked FMA micro-kernel: one <see cref="Rows"/> × (2·lanes) tile of C from a packed A micro-panel
-/// and a packed B micro-panel. Written once, generic over the vector width through <see cref="IGemmSimd{TVec}"/>;
+/// and a packed B micro-panel. Written once, generic over the vector width through <see cref="ISimd{TVec}"/>;
 /// the JIT specialises it for Vector512 (6×32), Vector256 (6×16), Vector128 (6×8) and scalar (6×2).
 /// </summary>
 /// <remarks>
@@ -27,7 +27,7 @@ internal static unsafe class GemmMicroKernel
     /// <summary>NR for a given vector width.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Columns<TSimd, TVec>()
-        where TSimd : struct, IGemmSimd<TVec>
+        where TSimd : struct, ISimd<TVec>
         where TVec : unmanaged
         => VectorsPerRow * TSimd.Lanes;
 
@@ -45,7 +45,7 @@ internal static unsafe class GemmMicroKernel
     /// <param name="overwrite">Whether to ignore the old contents of C.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TSimd, TVec>(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta, bool overwrite)
-        where TSimd : struct, IGemmSimd<TVec>
+        where TSimd : struct, ISimd<TVec>
         where TVec : unmanaged
     {
         nint w = TSimd.Lanes;
@@ -102,7 +102,7 @@ internal static unsafe class GemmMicroKernel
     private static void Step<TSimd, TVec>(float* a, float* b, nint w,
         ref TVec c00, ref TVec c01, ref TVec c10, ref TVec c11, ref TVec c20, ref TVec c21,
         ref TVec c30, ref TVec c31, ref TVec c40, ref TVec c41, ref TVec c50, ref TVec c51)
-        where TSimd : struct, IGemmSimd<TVec>
+        where TSimd : struct, ISimd<TVec>
         where TVec : unmanaged
     {
         TVec b0 = TSimd.Load(b);
@@ -149,7 +149,7 @@ internal static unsafe class GemmMicroKernel
     /// <summary>c ← α·acc for one tile row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Overwrite<TSimd, TVec>(float* c, nint w, TVec alpha, TVec acc0, TVec acc1)
-        where TSimd : struct, IGemmSimd<TVec>
+        where TSimd : struct, ISimd<TVec>
         where TVec : unmanaged
     {
         TSimd.Store(c, TSimd.Multiply(alpha, acc0));
@@ -159,7 +159,7 @@ internal static unsafe class GemmMicroKernel
     /// <summary>c ← α·acc + β·c for one tile row (β = 1 is exact: β·c = c).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Accumulate<TSimd, TVec>(float* c, nint w, TVec alpha, TVec beta, TVec acc0, TVec acc1)
-        where TSimd : struct, IGemmSimd<TVec>
+        where TSimd : struct, ISimd<TVec>
         where TVec : unmanaged
     {
         TSimd.Store(c, TSimd.MultiplyAdd(alpha, acc0, TSimd.Multiply(beta, TSimd.Load(c))));

@@ -113,7 +113,7 @@ internal static unsafe class GemmPacking
 
     /// <summary>Packs op(B)[p0..p0+kc, j0..j0+nc] into <paramref name="destination"/> (⌈nc/NR⌉·NR·kc floats).</summary>
     public static void PackB<TSimd, TVec>(bool transposeB, float* b, nint ldb, int p0, int kc, int j0, int nc, float* destination)
-        where TSimd : struct, IGemmSimd<TVec>
+        where TSimd : struct, ISimd<TVec>
         where TVec : unmanaged
     {
         int nr = GemmMicroKernel.Columns<TSimd, TVec>();

@@ -9,6 +9,9 @@ internal unsafe struct GemmProblem
 {
     public float* A;
     public float* B;
+
+    /// <summary>op(B) already packed by <c>Gemm.PackB</c> (then <see cref="B"/> is unused), or null to pack per call.</summary>
+    public float* PackedB;
     public float* C;
     public nint Lda;
     public nint Ldb;

@@ -23,6 +23,7 @@ public abstract partial class RecurrentLayer : Module
     private readonly Tensor?[] _hiddenBiases;
     private readonly Func<RecurrentStackArguments, RecurrentOutput> _apply;
     private readonly RandomGenerator _generator;
+    private readonly RecurrentWorkspacePool _workspaces = new();
 
     /// <summary>Builds the layer; see the derived classes for the meaning of each argument.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or dropout is outside [0, 1).</exception>
@@ -234,6 +235,7 @@ public abstract partial class RecurrentLayer : Module
             BatchFirst = BatchFirst,
             Dropout = IsTraining ? Dropout : 0f,
             Generator = _generator,
+            WorkspacePool = _workspaces,
             HiddenGradientNormsSink = RecordHiddenStateGradientNorms ? norms => LastHiddenStateGradientNorms = norms : null,
         });
     }

@@ -37,6 +37,9 @@ internal sealed class RecurrentStackArguments
 
     public required RandomGenerator Generator { get; init; }
 
+    /// <summary>The layer's pool of saved-for-backward buffers; null = a fresh workspace per recorded call.</summary>
+    public RecurrentWorkspacePool? WorkspacePool { get; init; }
+
     /// <summary>When set, backward writes ‖∂L/∂h_t‖ per layer, direction and step here (see <see cref="HiddenStateGradientNorms"/>).</summary>
     public Action<HiddenStateGradientNorms>? HiddenGradientNormsSink { get; init; }
 }

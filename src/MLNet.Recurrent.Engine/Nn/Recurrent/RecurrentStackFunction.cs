@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using MLNet.Recurrent.Engine.Autograd;
+using MLNet.Recurrent.Engine.Errors;
 using MLNet.Recurrent.Engine.Kernels.Cpu.Recurrent;
 using MLNet.Recurrent.Engine.Tensors;
 using Tensor = MLNet.Recurrent.Engine.Tensors.Tensor;
@@ -11,18 +13,26 @@ namespace MLNet.Recurrent.Engine.Nn;
 /// outputs: output, h_n, c_n. Forward runs <see cref="RecurrentKernel{TCell}"/> per layer and direction; backward,
 /// right below it, runs the matching backward passes in reverse layer order.
 /// </summary>
-internal sealed class RecurrentStackFunction<TCell> : Node
+/// <remarks>
+/// Inputs and outputs stay in the caller's layout (batch-first included); nothing is transposed or copied. When no
+/// gradient is recorded (no-grad scope, or nothing requires grad) the kernels keep no caches and the only allocations
+/// are the three results. When one is, the caches live in a <see cref="RecurrentStackWorkspace"/> rented from the
+/// layer's <see cref="RecurrentWorkspacePool"/>, and backward returns gradients in the workspace's buffers.
+/// </remarks>
+internal sealed class RecurrentStackFunction<TCell> : Node, IRecurrentWorkspaceLease
     where TCell : IRecurrentCell
 {
     private readonly RecurrentStackArguments _arguments;
     private readonly SequenceSchedule _schedule;
+    private readonly RowLayout _layout;
     private readonly int _h0Index, _c0Index, _firstParameterIndex;
 
-    // Saved by forward, per layer l: the time-major input it read ([L·N, H_in(l)], after dropout for l > 0),
-    // per layer and direction: the kernel cache; per layer below the top: the dropout mask (scaled by 1/(1−p)).
-    private readonly float[][] _layerInputs;
-    private readonly RecurrentDirectionCache[] _caches;
-    private readonly float[]?[] _dropoutMasks;
+    // Saved by forward (recorded calls only): the layer-0 input as read (the input tensor's own storage when it is
+    // contiguous), and in the workspace, per layer and direction the kernel cache, per layer below the top its output,
+    // dropout mask (scaled by 1/(1−p)) and masked output.
+    private ReadOnlyMemory<float> _input;
+    private RecurrentStackWorkspace? _workspace;
+    private bool _released, _finished;
 
     private RecurrentStackFunction(RecurrentStackArguments arguments, SequenceSchedule schedule, Tensor[] inputs,
         int h0Index, int c0Index, int firstParameterIndex)
@@ -30,12 +40,10 @@ internal sealed class RecurrentStackFunction<TCell> : Node
     {
         _arguments = arguments;
         _schedule = schedule;
+        _layout = RowLayout.For(arguments.BatchFirst, schedule.Steps, schedule.Batch);
         _h0Index = h0Index;
         _c0Index = c0Index;
         _firstParameterIndex = firstParameterIndex;
-        _layerInputs = new float[arguments.NumLayers][];
-        _caches = new RecurrentDirectionCache[arguments.NumLayers * arguments.Directions];
-        _dropoutMasks = new float[]?[arguments.NumLayers];
     }
 
     public override int OutputCount => 3;
@@ -52,31 +60,43 @@ internal sealed class RecurrentStackFunction<TCell> : Node
             ? SequenceSchedule.Full(steps, batch)
             : SequenceSchedule.FromLengths(a.Lengths, steps, batch, "lengths");
 
-        var inputs = new List<Tensor> { input };
-        int h0Index = -1, c0Index = -1;
+        int parameterCount = a.InputWeights.Length * (a.InputBiases[0] is null ? 2 : 4);
+        var inputs = new Tensor[1 + (a.H0 is null ? 0 : 1) + (a.C0 is null ? 0 : 1) + parameterCount];
+        int count = 0, h0Index = -1, c0Index = -1;
+        inputs[count++] = input;
         if (a.H0 is not null)
         {
-            h0Index = inputs.Count;
-            inputs.Add(a.H0);
+            h0Index = count;
+            inputs[count++] = a.H0;
         }
         if (a.C0 is not null)
         {
-            c0Index = inputs.Count;
-            inputs.Add(a.C0);
+            c0Index = count;
+            inputs[count++] = a.C0;
         }
-        int firstParameterIndex = inputs.Count;
+        int firstParameterIndex = count;
         for (int k = 0; k < a.InputWeights.Length; k++)
         {
-            inputs.Add(a.InputWeights[k]);
-            inputs.Add(a.HiddenWeights[k]);
+            inputs[count++] = a.InputWeights[k];
+            inputs[count++] = a.HiddenWeights[k];
             if (a.InputBiases[k] is { } bIh)
             {
-                inputs.Add(bIh);
-                inputs.Add(a.HiddenBiases[k]!);
+                inputs[count++] = bIh;
+                inputs[count++] = a.HiddenBiases[k]!;
             }
         }
-        var node = new RecurrentStackFunction<TCell>(a, schedule, [.. inputs], h0Index, c0Index, firstParameterIndex);
+        var node = new RecurrentStackFunction<TCell>(a, schedule, inputs, h0Index, c0Index, firstParameterIndex);
         return node.Forward();
+    }
+
+    /// <inheritdoc/>
+    public RecurrentStackWorkspace? Release()
+    {
+        RecurrentStackWorkspace? workspace = _workspace;
+        _workspace = null;
+        _input = default;
+        _released = true;
+        return workspace;
     }
 
     private RecurrentOutput Forward()
@@ -85,76 +105,114 @@ internal sealed class RecurrentStackFunction<TCell> : Node
         int steps = _schedule.Steps, batch = _schedule.Batch, hidden = a.HiddenSize, directions = a.Directions;
         int outputWidth = directions * hidden;
         int stateSize = batch * hidden;
-        float[] h0 = a.H0?.Contiguous().ToArray() ?? [];
-        float[] c0 = a.C0?.Contiguous().ToArray() ?? [];
-        var hN = new float[a.NumLayers * directions * stateSize];
-        float[] cN = TCell.HasCellState ? new float[a.NumLayers * directions * stateSize] : [];
-
-        float[] layerInput = TimeMajor(a.Input, a.BatchFirst);
-        float[] layerOutput = [];
-        for (int layer = 0; layer < a.NumLayers; layer++)
+        bool recording = GradMode.IsEnabled && AnyInputRequiresGrad();
+        bool padded = !_schedule.IsFull;
+        ReadOnlySpan<float> h0 = a.H0 is null ? default : a.H0.ContiguousValues();
+        ReadOnlySpan<float> c0 = a.C0 is null ? default : a.C0.ContiguousValues();
+        float[] hN = GC.AllocateUninitializedArray<float>(a.NumLayers * directions * stateSize);
+        float[] cN = TCell.HasCellState ? GC.AllocateUninitializedArray<float>(a.NumLayers * directions * stateSize) : [];
+        ReadOnlyMemory<float> input = a.Input.IsContiguous
+            ? new ReadOnlyMemory<float>(a.Input.Storage, a.Input.Offset, a.Input.Count)
+            : a.Input.ToArray();
+        RecurrentStackWorkspace? workspace = recording ? a.WorkspacePool?.Rent() ?? new RecurrentStackWorkspace() : null;
+        if (recording)
         {
-            _layerInputs[layer] = layerInput;
-            int layerInputSize = layer == 0 ? a.InputSize : outputWidth;
-            layerOutput = new float[steps * batch * outputWidth];
-            for (int d = 0; d < directions; d++)
+            _input = input;
+            _workspace = workspace;
+        }
+
+        // Without a workspace, layers below the top write into two alternating pooled buffers.
+        int layerSize = steps * batch * outputWidth;
+        float[][] transient = workspace is null && a.NumLayers > 1
+            ? [ArrayPool<float>.Shared.Rent(layerSize), ArrayPool<float>.Shared.Rent(layerSize)]
+            : [];
+        float[] output = [];
+        try
+        {
+            ReadOnlySpan<float> layerInput = input.Span;
+            for (int layer = 0; layer < a.NumLayers; layer++)
             {
-                int k = layer * directions + d;
-                var cache = new RecurrentDirectionCache(steps, batch, hidden, TCell.SavedWidth, TCell.HasCellState);
-                _caches[k] = cache;
-                RecurrentKernel<TCell>.Forward(_schedule, d == 1, Weights(k, layerInputSize), layerInput,
-                    StateSlice(h0, k, stateSize), StateSlice(c0, k, stateSize),
-                    layerOutput, d * hidden, outputWidth,
-                    hN.AsSpan(k * stateSize, stateSize), TCell.HasCellState ? cN.AsSpan(k * stateSize, stateSize) : default,
-                    cache);
+                bool top = layer == a.NumLayers - 1;
+                int layerInputSize = layer == 0 ? a.InputSize : outputWidth;
+                float[] layerOutput = top
+                    ? (padded ? new float[layerSize] : GC.AllocateUninitializedArray<float>(layerSize))
+                    : workspace?.LayerOutput(layer, layerSize) ?? transient[layer % 2];
+                if (!top && padded)
+                {
+                    // Padded positions are never written and must read as zeros (outputs, and ∂W_ih in backward).
+                    layerOutput.AsSpan(0, layerSize).Clear();
+                }
+                for (int d = 0; d < directions; d++)
+                {
+                    int k = layer * directions + d;
+                    RecurrentKernel<TCell>.Forward(_schedule, d == 1, Weights(k, layerInputSize), _layout, layerInput,
+                        StateSlice(h0, k, stateSize), StateSlice(c0, k, stateSize),
+                        layerOutput, d * hidden, outputWidth,
+                        hN.AsSpan(k * stateSize, stateSize), TCell.HasCellState ? cN.AsSpan(k * stateSize, stateSize) : default,
+                        workspace?.Cache(k));
+                }
+                if (top)
+                {
+                    output = layerOutput;
+                }
+                else
+                {
+                    layerInput = a.Dropout > 0f ? ApplyDropout(layerOutput.AsSpan(0, layerSize), layer, workspace) : layerOutput.AsSpan(0, layerSize);
+                }
             }
-            if (layer < a.NumLayers - 1)
+        }
+        finally
+        {
+            foreach (float[] buffer in transient)
             {
-                layerInput = a.Dropout > 0f ? ApplyDropout(layerOutput, layer) : layerOutput;
+                ArrayPool<float>.Shared.Return(buffer);
             }
         }
 
         int[] outputShape = a.BatchFirst ? [batch, steps, outputWidth] : [steps, batch, outputWidth];
-        var output = new Tensor(a.BatchFirst ? SwapLeadingAxes(layerOutput, steps, batch, outputWidth) : layerOutput, outputShape);
-        var hidden_n = new Tensor(hN, [a.NumLayers * directions, batch, hidden]);
-        Tensor? cell_n = TCell.HasCellState ? new Tensor(cN, [a.NumLayers * directions, batch, hidden]) : null;
-        if (GradMode.IsEnabled && Inputs.Any(t => t.RequiresGrad))
+        var result = new Tensor(output, outputShape);
+        var hiddenN = new Tensor(hN, [a.NumLayers * directions, batch, hidden]);
+        Tensor? cellN = TCell.HasCellState ? new Tensor(cN, [a.NumLayers * directions, batch, hidden]) : null;
+        if (recording)
         {
-            output.SetGradFn(this, 0);
-            hidden_n.SetGradFn(this, 1);
-            cell_n?.SetGradFn(this, 2);
+            result.SetGradFn(this, 0);
+            hiddenN.SetGradFn(this, 1);
+            cellN?.SetGradFn(this, 2);
         }
-        return new RecurrentOutput(output, hidden_n, cell_n);
+        return new RecurrentOutput(result, hiddenN, cellN);
     }
 
     // Forward ran layers bottom-up and, within a layer, each direction over the shared layer input; so backward
     // runs layers top-down, sums both directions' ∂(layer input), and passes it through the dropout mask below.
     public override Tensor?[] Backward(Tensor?[] outputGradients)
     {
+        if (_released || _workspace is not { } workspace)
+        {
+            ThrowHelper.InvalidOperation($"{Name}: the buffers this call saved for backward were reused by a later forward of the same layer, after a backward pass through this call. Run every backward through a recurrent layer's output before calling the layer again.");
+            return [];
+        }
         var a = _arguments;
         int steps = _schedule.Steps, batch = _schedule.Batch, hidden = a.HiddenSize, directions = a.Directions;
         int outputWidth = directions * hidden;
         int stateSize = batch * hidden;
         var gradients = new Tensor?[Inputs.Length];
 
-        float[] outputGradient = outputGradients[0] is { } dOut ? TimeMajor(dOut, a.BatchFirst) : [];
-        float[] hNGradient = outputGradients[1]?.Contiguous().ToArray() ?? [];
-        float[] cNGradient = outputGradients[2]?.Contiguous().ToArray() ?? [];
+        ReadOnlySpan<float> outputGradient = outputGradients[0] is { } dOut ? dOut.ContiguousValues() : default;
+        ReadOnlySpan<float> hNGradient = outputGradients[1] is { } dHn ? dHn.ContiguousValues() : default;
+        ReadOnlySpan<float> cNGradient = outputGradients[2] is { } dCn ? dCn.ContiguousValues() : default;
         float[] h0Gradient = _h0Index >= 0 && NeedsGrad(_h0Index) ? new float[a.NumLayers * directions * stateSize] : [];
         float[] c0Gradient = _c0Index >= 0 && NeedsGrad(_c0Index) ? new float[a.NumLayers * directions * stateSize] : [];
-        Tensor[] parameterGradients = new Tensor[Inputs.Length - _firstParameterIndex];
-        for (int p = 0; p < parameterGradients.Length; p++)
-        {
-            parameterGradients[p] = Tensor.Zeros(Inputs[_firstParameterIndex + p].ShapeArray);
-        }
+        Tensor[] parameterGradients = workspace.ParameterGradients(Inputs.AsSpan(_firstParameterIndex));
         int parametersPerDirection = a.InputBiases[0] is null ? 2 : 4;
         HiddenStateGradientNorms? norms = a.HiddenGradientNormsSink is null ? null : new HiddenStateGradientNorms(a.NumLayers, directions, steps);
 
         for (int layer = a.NumLayers - 1; layer >= 0; layer--)
         {
             int layerInputSize = layer == 0 ? a.InputSize : outputWidth;
+            int layerInputLength = steps * batch * layerInputSize;
             bool needInputGradient = layer > 0 || NeedsGrad(0);
-            float[] layerInputGradient = needInputGradient ? new float[steps * batch * layerInputSize] : [];
+            float[] layerInputGradient = needInputGradient ? workspace.InputGradient(layer % 2, layerInputLength) : [];
+            Span<float> layerInputGradientSpan = layerInputGradient.AsSpan(0, needInputGradient ? layerInputLength : 0);
             for (int d = 0; d < directions; d++)
             {
                 int k = layer * directions + d;
@@ -163,26 +221,27 @@ internal sealed class RecurrentStackFunction<TCell> : Node
                     parameterGradients[p].Span, parameterGradients[p + 1].Span,
                     parametersPerDirection == 4 ? parameterGradients[p + 2].Span : default,
                     parametersPerDirection == 4 ? parameterGradients[p + 3].Span : default);
-                RecurrentKernel<TCell>.Backward(_schedule, d == 1, Weights(k, layerInputSize), _layerInputs[layer], _caches[k],
-                    outputGradient, d * hidden, outputWidth,
+                RecurrentKernel<TCell>.Backward(_schedule, d == 1, Weights(k, layerInputSize), _layout, LayerInput(layer, workspace),
+                    workspace.Cache(k), outputGradient, d * hidden, outputWidth,
                     StateSlice(hNGradient, k, stateSize), StateSlice(cNGradient, k, stateSize),
-                    layerInputGradient, grads,
+                    layerInputGradientSpan, d == 0, grads,
                     h0Gradient.Length == 0 ? default : h0Gradient.AsSpan(k * stateSize, stateSize),
                     c0Gradient.Length == 0 ? default : c0Gradient.AsSpan(k * stateSize, stateSize),
                     norms is null ? default : norms.Buffer(k));
             }
             if (layer > 0)
             {
-                if (_dropoutMasks[layer - 1] is { } mask)
+                if (a.Dropout > 0f)
                 {
-                    TensorPrimitives.Multiply(layerInputGradient, mask, layerInputGradient);
+                    ReadOnlySpan<float> mask = workspace.DropoutMask(layer - 1, layerInputLength).AsSpan(0, layerInputLength);
+                    TensorPrimitives.Multiply(layerInputGradientSpan, mask, layerInputGradientSpan);
                 }
-                outputGradient = layerInputGradient;
+                outputGradient = layerInputGradientSpan;
             }
             else if (needInputGradient)
             {
-                int[] shape = Inputs[0].ShapeArray;
-                gradients[0] = new Tensor(a.BatchFirst ? SwapLeadingAxes(layerInputGradient, steps, batch, a.InputSize) : layerInputGradient, shape);
+                Tensor x = Inputs[0];
+                gradients[0] = new Tensor(layerInputGradient, 0, x.ShapeArray, ShapeText.ContiguousStrides(x.ShapeArray), x.Device);
             }
         }
 
@@ -202,7 +261,36 @@ internal sealed class RecurrentStackFunction<TCell> : Node
         {
             gradients[_firstParameterIndex + p] = NeedsGrad(_firstParameterIndex + p) ? parameterGradients[p] : null;
         }
+        if (!_finished)
+        {
+            _finished = true;
+            a.WorkspacePool?.Finished(this);
+        }
         return gradients;
+    }
+
+    private bool AnyInputRequiresGrad()
+    {
+        foreach (Tensor input in Inputs)
+        {
+            if (input.RequiresGrad)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>What layer <paramref name="layer"/> read in forward: the stack's input, or the layer below's (masked) output.</summary>
+    private ReadOnlySpan<float> LayerInput(int layer, RecurrentStackWorkspace workspace)
+    {
+        if (layer == 0)
+        {
+            return _input.Span;
+        }
+        int length = _schedule.Steps * _schedule.Batch * _arguments.Directions * _arguments.HiddenSize;
+        float[] source = _arguments.Dropout > 0f ? workspace.DroppedInput(layer - 1, length) : workspace.LayerOutput(layer - 1, length);
+        return source.AsSpan(0, length);
     }
 
     private RecurrentDirectionWeights Weights(int k, int layerInputSize)
@@ -215,43 +303,33 @@ internal sealed class RecurrentStackFunction<TCell> : Node
             layerInputSize, a.HiddenSize);
     }
 
-    private float[] ApplyDropout(float[] layerOutput, int layer)
+    /// <summary>
+    /// Inter-layer dropout on <paramref name="layerOutput"/>: with a workspace, the mask and the masked copy are kept
+    /// for backward; without, the mask is applied in place. Either way the generator is drawn once per element, in order.
+    /// </summary>
+    private ReadOnlySpan<float> ApplyDropout(Span<float> layerOutput, int layer, RecurrentStackWorkspace? workspace)
     {
         float p = _arguments.Dropout;
         float scale = 1f / (1f - p);
-        var mask = new float[layerOutput.Length];
         RandomGenerator generator = _arguments.Generator;
+        if (workspace is null)
+        {
+            for (int i = 0; i < layerOutput.Length; i++)
+            {
+                layerOutput[i] *= generator.NextSingle() >= p ? scale : 0f;
+            }
+            return layerOutput;
+        }
+        Span<float> mask = workspace.DropoutMask(layer, layerOutput.Length).AsSpan(0, layerOutput.Length);
         for (int i = 0; i < mask.Length; i++)
         {
             mask[i] = generator.NextSingle() >= p ? scale : 0f;
         }
-        _dropoutMasks[layer] = mask;
-        var dropped = new float[layerOutput.Length];
+        Span<float> dropped = workspace.DroppedInput(layer, layerOutput.Length).AsSpan(0, layerOutput.Length);
         TensorPrimitives.Multiply(layerOutput, mask, dropped);
         return dropped;
     }
 
-    private static ReadOnlySpan<float> StateSlice(float[] states, int k, int stateSize)
-        => states.Length == 0 ? default : states.AsSpan(k * stateSize, stateSize);
-
-    /// <summary>The tensor's elements in time-major order [L, N, F] (a fresh array).</summary>
-    private static float[] TimeMajor(Tensor tensor, bool batchFirst)
-    {
-        float[] values = tensor.Contiguous().ToArray();
-        return batchFirst ? SwapLeadingAxes(values, tensor.Size(0), tensor.Size(1), tensor.Size(2)) : values;
-    }
-
-    /// <summary>[A, B, F] → [B, A, F].</summary>
-    private static float[] SwapLeadingAxes(float[] source, int first, int second, int features)
-    {
-        var result = new float[source.Length];
-        for (int i = 0; i < first; i++)
-        {
-            for (int j = 0; j < second; j++)
-            {
-                source.AsSpan((i * second + j) * features, features).CopyTo(result.AsSpan((j * first + i) * features, features));
-            }
-        }
-        return result;
-    }
+    private static ReadOnlySpan<float> StateSlice(ReadOnlySpan<float> states, int k, int stateSize)
+        => states.IsEmpty ? default : states.Slice(k * stateSize, stateSize);
 }

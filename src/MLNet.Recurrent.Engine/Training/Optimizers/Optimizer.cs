@@ -1,4 +1,5 @@
 using MLNet.Recurrent.Engine.Errors;
+using MLNet.Recurrent.Engine.Nn;
 using MLNet.Recurrent.Engine.Tensors;
 
 namespace MLNet.Recurrent.Engine.Training;
@@ -112,14 +113,12 @@ public abstract partial class Optimizer
         }
     }
 
-    /// <summary>Clears the gradient of every parameter (sets <see cref="Tensor.Grad"/> to null, as <c>zero_grad(set_to_none=True)</c>).</summary>
-    public void ZeroGrad()
-    {
-        foreach (Tensor parameter in _parameters)
-        {
-            parameter.ZeroGrad();
-        }
-    }
+    /// <summary>Clears the gradient of every parameter, as PyTorch's <c>Optimizer.zero_grad(set_to_none)</c>.</summary>
+    /// <param name="setToNone">When true (the default, PyTorch 2's), <see cref="Tensor.Grad"/> becomes null (and a parameter
+    /// the next backward does not reach is skipped by <see cref="Step"/>). When false (PyTorch 1.13's default), existing
+    /// gradients are zeroed in place and the next backward adds into them, so a training step allocates no gradient
+    /// tensors; a parameter the next backward does not reach then takes a step with a zero gradient.</param>
+    public void ZeroGrad(bool setToNone = true) => Module.ZeroGrad(_parameters, setToNone);
 
     /// <summary>
     /// Applies one update to one parameter.

@@ -1,9 +1,9 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace MLNet.Recurrent.Engine.Kernels.Cpu.Recurrent;
 
 /// <summary>
-/// Elman RNN: h_t = f(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh) with f = tanh or ReLU (<typeparamref name="TActivation"/>).
+/// Elman RNN: h_t = f((ĥ + b_hh) + (x̂ + b_ih)) with f = tanh or ReLU (<typeparamref name="TActivation"/>).
 /// Saves h_t, from which f′ is computed.
 /// </summary>
 internal readonly struct ElmanCell<TActivation> : IRecurrentCell
@@ -15,47 +15,71 @@ internal readonly struct ElmanCell<TActivation> : IRecurrentCell
 
     public static int SavedWidth => 1;
 
-    public static void Forward(ReadOnlySpan<float> xProjection, ReadOnlySpan<float> hProjection,
-        ReadOnlySpan<float> hPrevious, ReadOnlySpan<float> cPrevious, Span<float> h, Span<float> c, Span<float> saved)
+    public static bool SeparateHiddenGradient => false;
+
+    public static bool HasDirectHiddenPath => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Forward<TSimd, TVec>(in GateForwardRow row, nint j)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
     {
-        TensorPrimitives.Add(xProjection, hProjection, h);
-        TActivation.Apply(h);
-        h.CopyTo(saved);
+        TVec h = TActivation.Apply<TSimd, TVec>(row.PreActivation<TSimd, TVec>(j));
+        TSimd.Store(row.H + j, h);
+        TSimd.Store(row.Output + j, h);
+        TSimd.Store(row.Saved + j, h);
     }
 
     // Forward computed h = f(a) with a = x̂ + ĥ; so ∂L/∂a = ∂L/∂h ⊙ f′ (from h), and a passes it to both projections.
-    public static void Backward(ReadOnlySpan<float> saved, ReadOnlySpan<float> hPrevious, ReadOnlySpan<float> cPrevious,
-        ReadOnlySpan<float> dh, ReadOnlySpan<float> dc,
-        Span<float> dxProjection, Span<float> dhProjection, Span<float> dhPreviousDirect, Span<float> dcPrevious, Span<float> scratch)
-    {
-        TActivation.Backward(saved, dh, dxProjection, scratch);
-        dxProjection.CopyTo(dhProjection);
-        dhPreviousDirect.Clear();
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Backward<TSimd, TVec>(in GateBackwardRow row, nint j)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
+        => TSimd.Store(row.DInputProjection + j, TActivation.Backward<TSimd, TVec>(TSimd.Load(row.Saved + j), TSimd.Load(row.Dh + j)));
 }
 
-/// <summary>The non-linearity of an Elman cell, applied in place, with its derivative expressed through its output.</summary>
+/// <summary>The non-linearity of an Elman cell, with its derivative expressed through its output.</summary>
 internal interface IElmanActivation
 {
-    static abstract void Apply(Span<float> values);
+    /// <summary>f(x), lane by lane.</summary>
+    static abstract TVec Apply<TSimd, TVec>(TVec x)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged;
 
-    static abstract void Backward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradient, Span<float> destination, Span<float> scratch);
+    /// <summary>gradient ⊙ f′, with f′ computed from the output y = f(x).</summary>
+    static abstract TVec Backward<TSimd, TVec>(TVec y, TVec gradient)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged;
 }
 
 /// <summary>f = tanh; f′ = 1 − h².</summary>
 internal readonly struct TanhActivation : IElmanActivation
 {
-    public static void Apply(Span<float> values) => TensorPrimitives.Tanh(values, values);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec Apply<TSimd, TVec>(TVec x)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
+        => GateMath.Tanh<TSimd, TVec>(x);
 
-    public static void Backward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradient, Span<float> destination, Span<float> scratch)
-        => GateMath.TanhBackward(output, gradient, destination, scratch);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec Backward<TSimd, TVec>(TVec y, TVec gradient)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
+        => GateMath.TanhBackward<TSimd, TVec>(y, gradient);
 }
 
-/// <summary>f = max(·, 0); f′ = 1 where h &gt; 0, else 0 (PyTorch's convention at 0).</summary>
+/// <summary>f = max(·, 0) (NaN stays NaN); f′ = 1 where h &gt; 0, else 0 (PyTorch's convention at 0).</summary>
 internal readonly struct ReluActivation : IElmanActivation
 {
-    public static void Apply(Span<float> values) => TensorPrimitives.Max(values, 0f, values);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec Apply<TSimd, TVec>(TVec x)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
+        => TSimd.Max(TSimd.Broadcast(0f), x);
 
-    public static void Backward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradient, Span<float> destination, Span<float> scratch)
-        => GateMath.ReluBackward(output, gradient, destination);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec Backward<TSimd, TVec>(TVec y, TVec gradient)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
+        => TSimd.WherePositive(y, gradient);
 }

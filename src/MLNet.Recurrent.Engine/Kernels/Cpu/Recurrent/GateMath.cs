@@ -1,34 +1,81 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace MLNet.Recurrent.Engine.Kernels.Cpu.Recurrent;
 
-/// <summary>Derivatives of the gate activations written in terms of their outputs, shared by every cell.</summary>
+/// <summary>
+/// The gate non-linearities of every cell, written once for every vector width (<see cref="ISimd{TVec}"/>), and their
+/// derivatives expressed through their outputs (what the cells save for backward).
+/// </summary>
+/// <remarks>
+/// <para>tanh is a rational approximation (odd degree-13 numerator over even degree-6 denominator, Eigen's
+/// <c>generic_fast_tanh_float</c>) on x clamped to ±7.9988: max error 2.6e-7 absolute, 2.7e-7 relative (4.4 ulp), measured
+/// against double tanh on [−12, 12] and on ±[1e-10, 1]. σ(x) = ½·tanh(x/2) + ½, so its absolute error is below 1.5e-7.
+/// Both are smooth, monotone where it matters, and exactly odd/symmetric; NaN propagates (the clamp keeps NaN).
+/// PyTorch's own CPU kernels (Sleef) are within 1 ulp, so the two differ by a few 1e-7 per activation, well inside the
+/// parity tolerance.</para>
+/// <para>The operations are the same IEEE operations (with FMA) at every width, so every width and the scalar tails
+/// give the same bits.</para>
+/// </remarks>
 internal static class GateMath
 {
-    /// <summary>destination = gradient ⊙ y ⊙ (1 − y): the gradient through y = σ(x).</summary>
-    public static void SigmoidBackward(ReadOnlySpan<float> y, ReadOnlySpan<float> gradient, Span<float> destination, Span<float> scratch)
+    private const float Clamp = 7.99881172180175781f;
+
+    // Numerator (odd powers) and denominator (even powers) coefficients.
+    private const float Alpha1 = 4.89352455891786e-03f;
+    private const float Alpha3 = 6.37261928875436e-04f;
+    private const float Alpha5 = 1.48572235717979e-05f;
+    private const float Alpha7 = 5.12229709037114e-08f;
+    private const float Alpha9 = -8.60467152213735e-11f;
+    private const float Alpha11 = 2.00018790482477e-13f;
+    private const float Alpha13 = -2.76076847742355e-16f;
+    private const float Beta0 = 4.89352518554385e-03f;
+    private const float Beta2 = 2.26843463243900e-03f;
+    private const float Beta4 = 1.18534705686654e-04f;
+    private const float Beta6 = 1.19825839466702e-06f;
+
+    /// <summary>tanh(x), lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec Tanh<TSimd, TVec>(TVec x)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
     {
-        scratch = scratch[..y.Length];
-        TensorPrimitives.Subtract(1f, y, scratch);
-        TensorPrimitives.Multiply(scratch, y, scratch);
-        TensorPrimitives.Multiply(scratch, gradient, destination);
+        // Min/Max return their right operand on NaN, so NaN passes through the clamp.
+        x = TSimd.Max(TSimd.Broadcast(-Clamp), TSimd.Min(TSimd.Broadcast(Clamp), x));
+        TVec x2 = TSimd.Multiply(x, x);
+        TVec p = TSimd.MultiplyAdd(x2, TSimd.Broadcast(Alpha13), TSimd.Broadcast(Alpha11));
+        p = TSimd.MultiplyAdd(x2, p, TSimd.Broadcast(Alpha9));
+        p = TSimd.MultiplyAdd(x2, p, TSimd.Broadcast(Alpha7));
+        p = TSimd.MultiplyAdd(x2, p, TSimd.Broadcast(Alpha5));
+        p = TSimd.MultiplyAdd(x2, p, TSimd.Broadcast(Alpha3));
+        p = TSimd.MultiplyAdd(x2, p, TSimd.Broadcast(Alpha1));
+        p = TSimd.Multiply(x, p);
+        TVec q = TSimd.MultiplyAdd(x2, TSimd.Broadcast(Beta6), TSimd.Broadcast(Beta4));
+        q = TSimd.MultiplyAdd(x2, q, TSimd.Broadcast(Beta2));
+        q = TSimd.MultiplyAdd(x2, q, TSimd.Broadcast(Beta0));
+        return TSimd.Divide(p, q);
     }
 
-    /// <summary>destination = gradient ⊙ (1 − y²): the gradient through y = tanh(x).</summary>
-    public static void TanhBackward(ReadOnlySpan<float> y, ReadOnlySpan<float> gradient, Span<float> destination, Span<float> scratch)
+    /// <summary>σ(x) = 1 / (1 + e^(−x)) = ½·tanh(x/2) + ½, lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec Sigmoid<TSimd, TVec>(TVec x)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
     {
-        scratch = scratch[..y.Length];
-        TensorPrimitives.Multiply(y, y, scratch);
-        TensorPrimitives.Subtract(1f, scratch, scratch);
-        TensorPrimitives.Multiply(scratch, gradient, destination);
+        TVec half = TSimd.Broadcast(0.5f);
+        return TSimd.MultiplyAdd(half, Tanh<TSimd, TVec>(TSimd.Multiply(half, x)), half);
     }
 
-    /// <summary>destination = gradient where y &gt; 0, else 0: the gradient through y = max(x, 0).</summary>
-    public static void ReluBackward(ReadOnlySpan<float> y, ReadOnlySpan<float> gradient, Span<float> destination)
-    {
-        for (int j = 0; j < y.Length; j++)
-        {
-            destination[j] = y[j] > 0f ? gradient[j] : 0f;
-        }
-    }
+    /// <summary>gradient ⊙ y ⊙ (1 − y): the gradient through y = σ(x).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec SigmoidBackward<TSimd, TVec>(TVec y, TVec gradient)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
+        => TSimd.Multiply(gradient, TSimd.Multiply(y, TSimd.Subtract(TSimd.Broadcast(1f), y)));
+
+    /// <summary>gradient ⊙ (1 − y²): the gradient through y = tanh(x).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec TanhBackward<TSimd, TVec>(TVec y, TVec gradient)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
+        => TSimd.Multiply(gradient, TSimd.Subtract(TSimd.Broadcast(1f), TSimd.Multiply(y, y)));
 }

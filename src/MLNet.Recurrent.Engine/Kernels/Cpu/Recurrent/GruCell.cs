@@ -1,11 +1,11 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace MLNet.Recurrent.Engine.Kernels.Cpu.Recurrent;
 
 /// <summary>
 /// GRU, PyTorch gate order r, z, n, with the reset gate applied after the hidden projection:
-/// r = σ(x̂_r + ĥ_r), z = σ(x̂_z + ĥ_z), n = tanh(x̂_n + r ⊙ ĥ_n), h_t = (1 − z) ⊙ n + z ⊙ h_{t−1},
-/// where ĥ_n = W_hn h_{t−1} + b_hn. Saves [r, z, n, ĥ_n] (4·H per row).
+/// r = σ((ĥ_r + b_hr) + (x̂_r + b_ir)), z = σ(same for z), n = tanh((x̂_n + b_in) + r ⊙ (ĥ_n + b_hn)),
+/// h_t = n + z ⊙ (h_{t−1} − n) = (1 − z) ⊙ n + z ⊙ h_{t−1}. Saves [r, z, n, ĥ_n + b_hn] (4·H per row).
 /// </summary>
 internal readonly struct GruCell : IRecurrentCell
 {
@@ -15,57 +15,54 @@ internal readonly struct GruCell : IRecurrentCell
 
     public static int SavedWidth => 4;
 
-    public static void Forward(ReadOnlySpan<float> xProjection, ReadOnlySpan<float> hProjection,
-        ReadOnlySpan<float> hPrevious, ReadOnlySpan<float> cPrevious, Span<float> h, Span<float> c, Span<float> saved)
-    {
-        int hidden = h.Length;
-        Span<float> rz = saved[..(2 * hidden)];
-        Span<float> r = saved[..hidden];
-        Span<float> z = saved.Slice(hidden, hidden);
-        Span<float> n = saved.Slice(2 * hidden, hidden);
-        Span<float> hn = saved.Slice(3 * hidden, hidden);
+    public static bool SeparateHiddenGradient => true;
 
-        TensorPrimitives.Add(xProjection[..(2 * hidden)], hProjection[..(2 * hidden)], rz);
-        TensorPrimitives.Sigmoid(rz, rz);
-        hProjection.Slice(2 * hidden, hidden).CopyTo(hn);
-        TensorPrimitives.MultiplyAdd(r, hn, xProjection.Slice(2 * hidden, hidden), n);
-        TensorPrimitives.Tanh(n, n);
-        // h = n + z ⊙ (h_{t−1} − n)
-        TensorPrimitives.Subtract(hPrevious, n, h);
-        TensorPrimitives.MultiplyAdd(z, h, n, h);
+    public static bool HasDirectHiddenPath => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Forward<TSimd, TVec>(in GateForwardRow row, nint j)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
+    {
+        nint hidden = row.Hidden;
+        TVec r = GateMath.Sigmoid<TSimd, TVec>(row.PreActivation<TSimd, TVec>(j));
+        TVec z = GateMath.Sigmoid<TSimd, TVec>(row.PreActivation<TSimd, TVec>(hidden + j));
+        TVec hn = row.HiddenTerm<TSimd, TVec>(2 * hidden + j);
+        TVec n = GateMath.Tanh<TSimd, TVec>(TSimd.MultiplyAdd(r, hn, row.InputTerm<TSimd, TVec>(2 * hidden + j)));
+        TVec h = TSimd.MultiplyAdd(z, TSimd.Subtract(TSimd.Load(row.HPrevious + j), n), n);
+        TSimd.Store(row.H + j, h);
+        TSimd.Store(row.Output + j, h);
+        TSimd.Store(row.Saved + j, r);
+        TSimd.Store(row.Saved + hidden + j, z);
+        TSimd.Store(row.Saved + 2 * hidden + j, n);
+        TSimd.Store(row.Saved + 3 * hidden + j, hn);
     }
 
-    // Forward computed h = (1−z)⊙n + z⊙h′ and n = tanh(x̂_n + r⊙ĥ_n); so
-    // ∂n = ∂h⊙(1−z), ∂z = ∂h⊙(h′−n), ∂h′ (direct) = ∂h⊙z, ∂a_n = ∂n⊙(1−n²),
-    // ∂x̂_n = ∂a_n, ∂ĥ_n = ∂a_n⊙r, ∂r = ∂a_n⊙ĥ_n; r and z go through σ to both projections.
-    public static void Backward(ReadOnlySpan<float> saved, ReadOnlySpan<float> hPrevious, ReadOnlySpan<float> cPrevious,
-        ReadOnlySpan<float> dh, ReadOnlySpan<float> dc,
-        Span<float> dxProjection, Span<float> dhProjection, Span<float> dhPreviousDirect, Span<float> dcPrevious, Span<float> scratch)
+    // Forward computed h = n + z⊙(h′ − n) and n = tanh(x̂_n + r⊙ĥ_n); so
+    // ∂h′ (direct) = ∂h⊙z, ∂n = ∂h − ∂h⊙z, ∂z = ∂h⊙(h′ − n), ∂a_n = ∂n⊙(1 − n²),
+    // ∂x̂_n = ∂a_n, ∂ĥ_n = ∂a_n⊙r, ∂r = ∂a_n⊙ĥ_n; r and z go through σ to both projections alike.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Backward<TSimd, TVec>(in GateBackwardRow row, nint j)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
     {
-        int hidden = dh.Length;
-        ReadOnlySpan<float> r = saved[..hidden];
-        ReadOnlySpan<float> z = saved.Slice(hidden, hidden);
-        ReadOnlySpan<float> n = saved.Slice(2 * hidden, hidden);
-        ReadOnlySpan<float> hn = saved.Slice(3 * hidden, hidden);
-        Span<float> gradient = scratch[..hidden];
-        Span<float> work = scratch.Slice(hidden, hidden);
-        Span<float> dxR = dxProjection[..hidden];
-        Span<float> dxZ = dxProjection.Slice(hidden, hidden);
-        Span<float> dxN = dxProjection.Slice(2 * hidden, hidden);
+        nint hidden = row.Hidden;
+        TVec r = TSimd.Load(row.Saved + j);
+        TVec z = TSimd.Load(row.Saved + hidden + j);
+        TVec n = TSimd.Load(row.Saved + 2 * hidden + j);
+        TVec hn = TSimd.Load(row.Saved + 3 * hidden + j);
+        TVec dh = TSimd.Load(row.Dh + j);
+        TVec direct = TSimd.Multiply(dh, z);
+        TVec dan = GateMath.TanhBackward<TSimd, TVec>(n, TSimd.Subtract(dh, direct));
+        TVec dz = GateMath.SigmoidBackward<TSimd, TVec>(z, TSimd.Multiply(dh, TSimd.Subtract(TSimd.Load(row.HPrevious + j), n)));
+        TVec dr = GateMath.SigmoidBackward<TSimd, TVec>(r, TSimd.Multiply(dan, hn));
 
-        // ∂n = ∂h − ∂h⊙z, then through tanh
-        TensorPrimitives.Multiply(dh, z, dhPreviousDirect);
-        TensorPrimitives.Subtract(dh, dhPreviousDirect, gradient);
-        GateMath.TanhBackward(n, gradient, dxN, work);
-        // ∂z = ∂h ⊙ (h′ − n), then through σ
-        TensorPrimitives.Subtract(hPrevious, n, gradient);
-        TensorPrimitives.Multiply(gradient, dh, gradient);
-        GateMath.SigmoidBackward(z, gradient, dxZ, work);
-        // ∂r = ∂a_n ⊙ ĥ_n, then through σ
-        TensorPrimitives.Multiply(dxN, hn, gradient);
-        GateMath.SigmoidBackward(r, gradient, dxR, work);
-
-        dxProjection[..(2 * hidden)].CopyTo(dhProjection);
-        TensorPrimitives.Multiply(dxN, r, dhProjection.Slice(2 * hidden, hidden));
+        TSimd.Store(row.DInputProjection + j, dr);
+        TSimd.Store(row.DInputProjection + hidden + j, dz);
+        TSimd.Store(row.DInputProjection + 2 * hidden + j, dan);
+        TSimd.Store(row.DHiddenProjection + j, dr);
+        TSimd.Store(row.DHiddenProjection + hidden + j, dz);
+        TSimd.Store(row.DHiddenProjection + 2 * hidden + j, TSimd.Multiply(dan, r));
+        TSimd.Store(row.Dh + j, direct);
     }
 }

@@ -1,12 +1,11 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace MLNet.Recurrent.Engine.Kernels.Cpu.Recurrent;
 
 /// <summary>
-/// LSTM, PyTorch gate order i, f, g, o:
-/// i = σ(x̂_i + ĥ_i), f = σ(x̂_f + ĥ_f), g = tanh(x̂_g + ĥ_g), o = σ(x̂_o + ĥ_o),
-/// c_t = f ⊙ c_{t−1} + i ⊙ g, h_t = o ⊙ tanh(c_t).
-/// Saves [i, f, g, o, c_t] (5·H per row).
+/// LSTM, PyTorch gate order i, f, g, o, with a_k = (x̂_k + b_ih,k) + (ĥ_k + b_hh,k):
+/// i = σ(a_i), f = σ(a_f), g = tanh(a_g), o = σ(a_o), c_t = f ⊙ c_{t−1} + i ⊙ g, h_t = o ⊙ tanh(c_t).
+/// Saves [i, f, g, o, tanh(c_t)] (5·H per row), so backward evaluates no activation.
 /// </summary>
 internal readonly struct LstmCell : IRecurrentCell
 {
@@ -16,66 +15,57 @@ internal readonly struct LstmCell : IRecurrentCell
 
     public static int SavedWidth => 5;
 
-    public static void Forward(ReadOnlySpan<float> xProjection, ReadOnlySpan<float> hProjection,
-        ReadOnlySpan<float> hPrevious, ReadOnlySpan<float> cPrevious, Span<float> h, Span<float> c, Span<float> saved)
-    {
-        int hidden = h.Length;
-        Span<float> gates = saved[..(4 * hidden)];
-        TensorPrimitives.Add(xProjection, hProjection, gates);
-        Span<float> i = gates[..hidden];
-        Span<float> f = gates.Slice(hidden, hidden);
-        Span<float> g = gates.Slice(2 * hidden, hidden);
-        Span<float> o = gates.Slice(3 * hidden, hidden);
-        TensorPrimitives.Sigmoid(gates[..(2 * hidden)], gates[..(2 * hidden)]);
-        TensorPrimitives.Tanh(g, g);
-        TensorPrimitives.Sigmoid(o, o);
+    public static bool SeparateHiddenGradient => false;
 
-        TensorPrimitives.Multiply(f, cPrevious, c);
-        TensorPrimitives.MultiplyAdd(i, g, c, c);
-        c.CopyTo(saved.Slice(4 * hidden, hidden));
-        TensorPrimitives.Tanh(c, h);
-        TensorPrimitives.Multiply(h, o, h);
+    public static bool HasDirectHiddenPath => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Forward<TSimd, TVec>(in GateForwardRow row, nint j)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
+    {
+        // Each value is stored as soon as it is known, so that few stay live at once (16 vector registers).
+        nint hidden = row.Hidden;
+        TVec i = GateMath.Sigmoid<TSimd, TVec>(row.PreActivation<TSimd, TVec>(j));
+        TSimd.Store(row.Saved + j, i);
+        TVec g = GateMath.Tanh<TSimd, TVec>(row.PreActivation<TSimd, TVec>(2 * hidden + j));
+        TSimd.Store(row.Saved + 2 * hidden + j, g);
+        TVec f = GateMath.Sigmoid<TSimd, TVec>(row.PreActivation<TSimd, TVec>(hidden + j));
+        TSimd.Store(row.Saved + hidden + j, f);
+        TVec c = TSimd.MultiplyAdd(i, g, TSimd.Multiply(f, TSimd.Load(row.CPrevious + j)));
+        TSimd.Store(row.C + j, c);
+        TVec tanhC = GateMath.Tanh<TSimd, TVec>(c);
+        TSimd.Store(row.Saved + 4 * hidden + j, tanhC);
+        TVec o = GateMath.Sigmoid<TSimd, TVec>(row.PreActivation<TSimd, TVec>(3 * hidden + j));
+        TSimd.Store(row.Saved + 3 * hidden + j, o);
+        TVec h = TSimd.Multiply(o, tanhC);
+        TSimd.Store(row.H + j, h);
+        TSimd.Store(row.Output + j, h);
     }
 
-    // Forward computed c = f⊙c′ + i⊙g and h = o⊙tanh(c); so with τ = tanh(c):
-    // ∂o = ∂h⊙τ, ∂c += ∂h⊙o⊙(1−τ²), ∂i = ∂c⊙g, ∂f = ∂c⊙c′, ∂g = ∂c⊙i, ∂c′ = ∂c⊙f,
-    // then through σ and tanh to the shared pre-activation x̂ + ĥ.
-    public static void Backward(ReadOnlySpan<float> saved, ReadOnlySpan<float> hPrevious, ReadOnlySpan<float> cPrevious,
-        ReadOnlySpan<float> dh, ReadOnlySpan<float> dc,
-        Span<float> dxProjection, Span<float> dhProjection, Span<float> dhPreviousDirect, Span<float> dcPrevious, Span<float> scratch)
+    // Forward computed c = f⊙c′ + i⊙g and h = o⊙τ with τ = tanh(c); so
+    // ∂c += ∂h⊙o⊙(1−τ²), ∂o = ∂h⊙τ, ∂i = ∂c⊙g, ∂f = ∂c⊙c′, ∂g = ∂c⊙i, ∂c′ = ∂c⊙f,
+    // then through σ and tanh to the shared pre-activation a = x̂ + ĥ, whose gradient both projections receive.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Backward<TSimd, TVec>(in GateBackwardRow row, nint j)
+        where TSimd : struct, ISimd<TVec>
+        where TVec : unmanaged
     {
-        int hidden = dh.Length;
-        ReadOnlySpan<float> i = saved[..hidden];
-        ReadOnlySpan<float> f = saved.Slice(hidden, hidden);
-        ReadOnlySpan<float> g = saved.Slice(2 * hidden, hidden);
-        ReadOnlySpan<float> o = saved.Slice(3 * hidden, hidden);
-        ReadOnlySpan<float> c = saved.Slice(4 * hidden, hidden);
-        Span<float> tanhC = scratch[..hidden];
-        Span<float> dcTotal = scratch.Slice(hidden, hidden);
-        Span<float> work = scratch.Slice(2 * hidden, hidden);
-        Span<float> gateGradient = scratch.Slice(3 * hidden, hidden);
+        nint hidden = row.Hidden;
+        TVec i = TSimd.Load(row.Saved + j);
+        TVec f = TSimd.Load(row.Saved + hidden + j);
+        TVec g = TSimd.Load(row.Saved + 2 * hidden + j);
+        TVec o = TSimd.Load(row.Saved + 3 * hidden + j);
+        TVec tanhC = TSimd.Load(row.Saved + 4 * hidden + j);
+        TVec dh = TSimd.Load(row.Dh + j);
+        TVec dc = TSimd.Add(TSimd.Load(row.Dc + j), GateMath.TanhBackward<TSimd, TVec>(tanhC, TSimd.Multiply(dh, o)));
 
-        TensorPrimitives.Tanh(c, tanhC);
-        // ∂c_total = ∂c + ∂h ⊙ o ⊙ (1 − τ²)
-        TensorPrimitives.Multiply(dh, o, work);
-        GateMath.TanhBackward(tanhC, work, dcTotal, gateGradient);
-        TensorPrimitives.Add(dcTotal, dc, dcTotal);
-
-        // o gate: ∂o = ∂h ⊙ τ
-        TensorPrimitives.Multiply(dh, tanhC, gateGradient);
-        GateMath.SigmoidBackward(o, gateGradient, dxProjection.Slice(3 * hidden, hidden), work);
-        // i gate: ∂i = ∂c ⊙ g
-        TensorPrimitives.Multiply(dcTotal, g, gateGradient);
-        GateMath.SigmoidBackward(i, gateGradient, dxProjection[..hidden], work);
-        // f gate: ∂f = ∂c ⊙ c_{t−1}
-        TensorPrimitives.Multiply(dcTotal, cPrevious, gateGradient);
-        GateMath.SigmoidBackward(f, gateGradient, dxProjection.Slice(hidden, hidden), work);
-        // g gate: ∂g = ∂c ⊙ i
-        TensorPrimitives.Multiply(dcTotal, i, gateGradient);
-        GateMath.TanhBackward(g, gateGradient, dxProjection.Slice(2 * hidden, hidden), work);
-
-        TensorPrimitives.Multiply(dcTotal, f, dcPrevious);
-        dxProjection.CopyTo(dhProjection);
-        dhPreviousDirect.Clear();
+        float* dGates = row.DInputProjection;
+        TSimd.Store(dGates + j, GateMath.SigmoidBackward<TSimd, TVec>(i, TSimd.Multiply(dc, g)));
+        TSimd.Store(dGates + hidden + j, GateMath.SigmoidBackward<TSimd, TVec>(f, TSimd.Multiply(dc, TSimd.Load(row.CPrevious + j))));
+        TSimd.Store(dGates + 2 * hidden + j, GateMath.TanhBackward<TSimd, TVec>(g, TSimd.Multiply(dc, i)));
+        TSimd.Store(dGates + 3 * hidden + j, GateMath.SigmoidBackward<TSimd, TVec>(o, TSimd.Multiply(dh, tanhC)));
+        TSimd.Store(row.Dc + j, TSimd.Multiply(dc, f));
     }
+
 }

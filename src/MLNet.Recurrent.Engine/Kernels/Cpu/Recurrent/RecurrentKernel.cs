@@ -1,256 +1,266 @@
 using System.Buffers;
-using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace MLNet.Recurrent.Engine.Kernels.Cpu.Recurrent;
 
 /// <summary>
-/// The one recurrence driver every cell shares: forward and backward through time for one layer and one
-/// direction. Per call, the input projection of all steps is one GEMM; per step, one GEMM on h_{t−1} and the
-/// cell's fused point-wise gate math; in backward, the weight gradients are again whole-sequence GEMMs.
+/// The one recurrence driver every cell shares: forward and backward through time for one layer and one direction.
+/// Per call, the input projection of all steps is one GEMM and W_hh is packed once; per step, one GEMM on h_{t−1}
+/// against the packed W_hh and one fused pass of the cell's gate math over the running rows; in backward, the weight
+/// gradients are again whole-sequence GEMMs. The batch is split into chunks of rows that run their whole time loop
+/// on their own thread (<see cref="RecurrentChunkPlan"/>); the step bodies are in RecurrentKernel.Steps.cs.
 /// </summary>
 /// <remarks>
-/// Dimension legend: L steps, N batch, H_in input size, H hidden size, G gates. Inputs and outputs are
-/// time-major in the caller's batch order; row (t, b) is at t·N + b. The step loop works in the
-/// <see cref="SequenceSchedule"/> order so running sequences form a prefix. Cost: forward
-/// 2·L·N·G·H·(H_in + H) flops, backward twice that.
+/// Dimension legend: L steps, N batch, H_in input size, H hidden size, G gates. Inputs and outputs are read and written
+/// in the caller's <see cref="RowLayout"/>; states are kept in the <see cref="SequenceSchedule"/> order so running
+/// sequences form a prefix, and the backward cache in its packed layout. Cost: forward 2·L·N·G·H·(H_in + H) flops,
+/// backward twice that. Results are bit-identical for every thread count and vector width.
 /// </remarks>
-internal static class RecurrentKernel<TCell>
+internal static unsafe partial class RecurrentKernel<TCell>
     where TCell : IRecurrentCell
 {
     /// <summary>
     /// Forward pass. Writes h_t of every running row into <paramref name="output"/> (row stride
     /// <paramref name="outputStride"/>, column offset <paramref name="outputOffset"/>; rows of finished sequences are
-    /// left untouched, so pass a zeroed buffer), the final states into <paramref name="hN"/>/<paramref name="cN"/>
-    /// ([N, H], caller order), and what backward needs into <paramref name="cache"/>.
+    /// left untouched, so pass a zeroed buffer when there are lengths), the final states into <paramref name="hN"/> and
+    /// <paramref name="cN"/> ([N, H], caller order), and, when <paramref name="cache"/> is not null, what backward needs.
+    /// Without a cache nothing is kept (inference).
     /// </summary>
-    public static void Forward(SequenceSchedule schedule, bool reverse, RecurrentDirectionWeights weights,
+    public static void Forward(SequenceSchedule schedule, bool reverse, RecurrentDirectionWeights weights, RowLayout layout,
         ReadOnlySpan<float> input, ReadOnlySpan<float> h0, ReadOnlySpan<float> c0,
         Span<float> output, int outputOffset, int outputStride,
-        Span<float> hN, Span<float> cN, RecurrentDirectionCache cache)
+        Span<float> hN, Span<float> cN, RecurrentDirectionCache? cache)
     {
         int steps = schedule.Steps, batch = schedule.Batch, hidden = weights.HiddenSize, inputSize = weights.InputSize;
         int gateWidth = TCell.GateCount * hidden;
-        int savedWidth = TCell.SavedWidth * hidden;
-        int[] order = schedule.Order;
+        int rows = steps * batch;
+        GemmVectorWidth width = Gemm.CurrentVectorWidth;
+        int threads = Threads();
+        Span<int> starts = stackalloc int[RecurrentChunkPlan.MaxChunks + 1];
+        int chunks = RecurrentChunkPlan.Plan(schedule, gateWidth, hidden, threads, starts);
+        cache?.Ensure(schedule.PackedRows, hidden, TCell.SavedWidth, TCell.HasCellState);
 
-        float[] xProjectionArray = ArrayPool<float>.Shared.Rent(steps * batch * gateWidth);
-        float[] hProjectionArray = ArrayPool<float>.Shared.Rent(batch * gateWidth);
-        float[] stateArray = ArrayPool<float>.Shared.Rent(2 * batch * hidden);
+        var pool = ArrayPool<float>.Shared;
+        float[] xProjectionArray = pool.Rent(rows * gateWidth);
+        float[] packedArray = pool.Rent(Gemm.PackedBLength(gateWidth, hidden, width));
+        float[] hProjectionArray = pool.Rent(batch * gateWidth);
+        float[] stateArray = pool.Rent(2 * batch * hidden);
+        float[] scratchArray = pool.Rent(2 * gateWidth + Math.Max(chunks, threads) * TCell.SavedWidth * hidden);
         try
         {
-            Span<float> xProjection = xProjectionArray.AsSpan(0, steps * batch * gateWidth);
-            Span<float> hProjection = hProjectionArray.AsSpan(0, batch * gateWidth);
-            Span<float> hCurrent = stateArray.AsSpan(0, batch * hidden);
-            Span<float> cCurrent = stateArray.AsSpan(batch * hidden, batch * hidden);
-
-            // x̂ = X·W_ihᵀ + b_ih for all L·N rows at once.
-            Gemm.Multiply(false, true, steps * batch, gateWidth, inputSize, 1f, input, inputSize,
-                weights.InputWeights, inputSize, 0f, xProjection, gateWidth);
-            AddBiasToRows(xProjection, weights.InputBias, steps * batch, gateWidth);
-
-            LoadState(h0, hCurrent, order, hidden);
+            Span<float> scratch = scratchArray;
+            ReadOnlySpan<float> inputBias = BiasOrZeros(weights.InputBias, scratch[..gateWidth]);
+            ReadOnlySpan<float> hiddenBias = BiasOrZeros(weights.HiddenBias, scratch.Slice(gateWidth, gateWidth));
+            // x̂ = X·W_ihᵀ for all L·N rows at once (the biases are added in the gate pass).
+            Gemm.Multiply(false, true, rows, gateWidth, inputSize, 1f, input, inputSize, weights.InputWeights, inputSize,
+                0f, xProjectionArray.AsSpan(0, rows * gateWidth), gateWidth);
+            LoadState(h0, stateArray.AsSpan(0, batch * hidden), schedule.Order, hidden);
             if (TCell.HasCellState)
             {
-                LoadState(c0, cCurrent, order, hidden);
+                LoadState(c0, stateArray.AsSpan(batch * hidden, batch * hidden), schedule.Order, hidden);
             }
 
-            for (int s = 0; s < steps; s++)
+            fixed (float* xProjection = xProjectionArray, packed = packedArray, hProjection = hProjectionArray,
+                   state = stateArray, saveScratch = &scratchArray[2 * gateWidth], bIh = inputBias, bHh = hiddenBias,
+                   wHh = weights.HiddenWeights, y = output,
+                   cacheH = cache?.HPrevious, cacheC = cache?.CPrevious, cacheSaved = cache?.Saved)
+            fixed (int* order = schedule.Order, active = schedule.ActiveCount, offsets = schedule.StepOffset, chunkStarts = starts)
             {
-                int t = reverse ? steps - 1 - s : s;
-                int running = schedule.ActiveCount[t];
-                if (running == 0)
-                {
-                    continue;
-                }
-                int stepBase = t * batch * hidden;
-                Span<float> hPrevious = cache.HPrevious.AsSpan(stepBase, running * hidden);
-                hCurrent[..(running * hidden)].CopyTo(hPrevious);
-                Span<float> cPrevious = default;
-                if (TCell.HasCellState)
-                {
-                    cPrevious = cache.CPrevious.AsSpan(stepBase, running * hidden);
-                    cCurrent[..(running * hidden)].CopyTo(cPrevious);
-                }
+                Gemm.PackB(true, gateWidth, hidden, wHh, hidden, packed, width);
 
-                // ĥ = h_{t−1}·W_hhᵀ + b_hh for the running rows.
-                Gemm.Multiply(false, true, running, gateWidth, hidden, 1f, hPrevious, hidden,
-                    weights.HiddenWeights, hidden, 0f, hProjection, gateWidth);
-                AddBiasToRows(hProjection, weights.HiddenBias, running, gateWidth);
-
-                Span<float> saved = cache.Saved.AsSpan(t * batch * savedWidth, running * savedWidth);
-                for (int r = 0; r < running; r++)
+                var job = new ForwardJob
                 {
-                    int row = t * batch + order[r];
-                    Span<float> h = hCurrent.Slice(r * hidden, hidden);
-                    TCell.Forward(
-                        xProjection.Slice(row * gateWidth, gateWidth),
-                        hProjection.Slice(r * gateWidth, gateWidth),
-                        hPrevious.Slice(r * hidden, hidden),
-                        TCell.HasCellState ? cPrevious.Slice(r * hidden, hidden) : default,
-                        h,
-                        TCell.HasCellState ? cCurrent.Slice(r * hidden, hidden) : default,
-                        saved.Slice(r * savedWidth, savedWidth));
-                    h.CopyTo(output.Slice(row * outputStride + outputOffset, hidden));
-                }
+                    InputProjection = xProjection, PackedHiddenWeights = packed, InputBias = bIh, HiddenBias = bHh,
+                    HState = state, CState = state + batch * hidden, HiddenProjection = hProjection,
+                    Output = y + outputOffset, OutputStride = outputStride,
+                    CacheH = cacheH, CacheC = cacheC, CacheSaved = cacheSaved, SavedScratch = saveScratch,
+                    Order = order, Active = active, StepOffset = offsets, ChunkStarts = chunkStarts,
+                    Steps = steps, Batch = batch, Hidden = hidden, Layout = layout, Reverse = reverse,
+                    Width = width, StepGemmThreads = chunks == 1 ? Gemm.ForcedThreadCount : 1, GateThreads = chunks == 1 ? threads : 1,
+                };
+                GemmThreadPool.Run(chunks, threads, ForwardBody(width), &job);
             }
 
-            StoreState(hCurrent, hN, order, hidden);
+            StoreState(stateArray.AsSpan(0, batch * hidden), hN, schedule.Order, hidden);
             if (TCell.HasCellState)
             {
-                StoreState(cCurrent, cN, order, hidden);
+                StoreState(stateArray.AsSpan(batch * hidden, batch * hidden), cN, schedule.Order, hidden);
             }
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(xProjectionArray);
-            ArrayPool<float>.Shared.Return(hProjectionArray);
-            ArrayPool<float>.Shared.Return(stateArray);
+            pool.Return(xProjectionArray);
+            pool.Return(packedArray);
+            pool.Return(hProjectionArray);
+            pool.Return(stateArray);
+            pool.Return(scratchArray);
         }
     }
 
     /// <summary>
-    /// Backward pass through time. Reads ∂L/∂output (<paramref name="outputGradient"/>, same layout as forward's
-    /// output; empty = zeros) and ∂L/∂h_n, ∂L/∂c_n (empty = zeros); ACCUMULATES into <paramref name="inputGradient"/>
-    /// (when not empty) and the parameter gradients; WRITES ∂L/∂h_0 and ∂L/∂c_0 (when not empty), and, when
-    /// <paramref name="hiddenGradientNorms"/> is not empty (length L), ‖∂L/∂h_t‖₂ over the batch at each step t.
+    /// Backward pass through time. Reads ∂L/∂output (<paramref name="outputGradient"/>, forward's output layout; empty
+    /// = zeros) and ∂L/∂h_n, ∂L/∂c_n (empty = zeros); ACCUMULATES into the parameter gradients; writes
+    /// (<paramref name="overwriteInputGradient"/>) or accumulates into <paramref name="inputGradient"/> (when not empty);
+    /// WRITES ∂L/∂h_0 and ∂L/∂c_0 (when not empty), and, when <paramref name="hiddenGradientNorms"/> is not empty
+    /// (length L), ‖∂L/∂h_t‖₂ over the running sequences at each step t.
     /// </summary>
-    public static void Backward(SequenceSchedule schedule, bool reverse, RecurrentDirectionWeights weights,
+    public static void Backward(SequenceSchedule schedule, bool reverse, RecurrentDirectionWeights weights, RowLayout layout,
         ReadOnlySpan<float> input, RecurrentDirectionCache cache,
         ReadOnlySpan<float> outputGradient, int outputOffset, int outputStride,
         ReadOnlySpan<float> hNGradient, ReadOnlySpan<float> cNGradient,
-        Span<float> inputGradient, RecurrentDirectionGradients gradients,
+        Span<float> inputGradient, bool overwriteInputGradient, RecurrentDirectionGradients gradients,
         Span<float> h0Gradient, Span<float> c0Gradient, Span<float> hiddenGradientNorms = default)
     {
         int steps = schedule.Steps, batch = schedule.Batch, hidden = weights.HiddenSize, inputSize = weights.InputSize;
         int gateWidth = TCell.GateCount * hidden;
-        int savedWidth = TCell.SavedWidth * hidden;
-        int[] order = schedule.Order;
-        int rows = steps * batch;
+        int rows = steps * batch, packedRows = schedule.PackedRows;
+        GemmVectorWidth width = Gemm.CurrentVectorWidth;
+        int threads = Threads();
+        Span<int> starts = stackalloc int[RecurrentChunkPlan.MaxChunks + 1];
+        int chunks = RecurrentChunkPlan.Plan(schedule, gateWidth, hidden, threads, starts);
+        // ∂x̂ is kept in the input's layout (so dW_ih and ∂X are plain GEMMs with X), ∂ĥ in the packed layout of the
+        // cache (so dW_hh is one with the saved h_{t−1}); they are one buffer when the layouts agree and the cell
+        // gives both projections the same gradient.
+        bool shared = !TCell.SeparateHiddenGradient && layout.MatchesPacked(schedule);
+        bool norms = !hiddenGradientNorms.IsEmpty;
 
-        float[] dxProjectionArray = ArrayPool<float>.Shared.Rent(rows * gateWidth);
-        float[] dhProjectionArray = ArrayPool<float>.Shared.Rent(rows * gateWidth);
-        float[] stateArray = ArrayPool<float>.Shared.Rent(4 * batch * hidden + 4 * hidden);
+        var pool = ArrayPool<float>.Shared;
+        float[] dxProjectionArray = pool.Rent(rows * gateWidth);
+        float[] dhProjectionArray = shared ? dxProjectionArray : pool.Rent(packedRows * gateWidth);
+        float[] packedArray = pool.Rent(Gemm.PackedBLength(hidden, gateWidth, width));
+        float[] stateArray = pool.Rent(Math.Max(2 * batch * hidden + hidden, gateWidth));
+        float[] squaresArray = norms ? pool.Rent(rows) : [];
         try
         {
-            Span<float> dxProjection = dxProjectionArray.AsSpan(0, rows * gateWidth);
-            Span<float> dhProjection = dhProjectionArray.AsSpan(0, rows * gateWidth);
-            dxProjection.Clear();
-            dhProjection.Clear();
-            Span<float> dhCurrent = stateArray.AsSpan(0, batch * hidden);
-            Span<float> dcCurrent = stateArray.AsSpan(batch * hidden, batch * hidden);
-            Span<float> dhStep = stateArray.AsSpan(2 * batch * hidden, batch * hidden);
-            Span<float> dhDirect = stateArray.AsSpan(3 * batch * hidden, batch * hidden);
-            Span<float> scratch = stateArray.AsSpan(4 * batch * hidden, 4 * hidden);
-
-            LoadState(hNGradient, dhCurrent, order, hidden);
+            if (!schedule.IsFull)
+            {
+                // Padded rows of ∂x̂ must read as zeros in the whole-sequence GEMMs.
+                dxProjectionArray.AsSpan(0, rows * gateWidth).Clear();
+            }
+            Span<float> dhState = stateArray.AsSpan(0, batch * hidden);
+            Span<float> dcState = stateArray.AsSpan(batch * hidden, batch * hidden);
+            stateArray.AsSpan(2 * batch * hidden, hidden).Clear();
+            LoadState(hNGradient, dhState, schedule.Order, hidden);
             if (TCell.HasCellState)
             {
-                LoadState(cNGradient, dcCurrent, order, hidden);
+                LoadState(cNGradient, dcState, schedule.Order, hidden);
             }
 
-            // Steps in the reverse of the order forward took them.
-            for (int s = steps - 1; s >= 0; s--)
+            fixed (float* dxProjection = dxProjectionArray, dhProjection = dhProjectionArray, packed = packedArray,
+                   state = stateArray, squares = squaresArray, dy = outputGradient, wHh = weights.HiddenWeights,
+                   cacheH = cache.HPrevious, cacheC = cache.CPrevious, cacheSaved = cache.Saved)
+            fixed (int* order = schedule.Order, active = schedule.ActiveCount, offsets = schedule.StepOffset, chunkStarts = starts)
             {
-                int t = reverse ? steps - 1 - s : s;
-                int running = schedule.ActiveCount[t];
-                if (running == 0)
+                Gemm.PackB(false, hidden, gateWidth, wHh, hidden, packed, width);
+                var job = new BackwardJob
                 {
-                    continue;
-                }
-                int stepBase = t * batch * hidden;
-                ReadOnlySpan<float> hPrevious = cache.HPrevious.AsSpan(stepBase, running * hidden);
-                ReadOnlySpan<float> cPrevious = TCell.HasCellState ? cache.CPrevious.AsSpan(stepBase, running * hidden) : default;
-                ReadOnlySpan<float> saved = cache.Saved.AsSpan(t * batch * savedWidth, running * savedWidth);
-                Span<float> dhProjectionStep = dhProjection.Slice(t * batch * gateWidth, running * gateWidth);
-
-                for (int r = 0; r < running; r++)
-                {
-                    int row = t * batch + order[r];
-                    // ∂L/∂h_t = what flows back from step t+1 (or h_n) + what the output at t received.
-                    Span<float> dh = dhStep.Slice(r * hidden, hidden);
-                    ReadOnlySpan<float> dhCarried = dhCurrent.Slice(r * hidden, hidden);
-                    if (outputGradient.IsEmpty)
-                    {
-                        dhCarried.CopyTo(dh);
-                    }
-                    else
-                    {
-                        TensorPrimitives.Add(dhCarried, outputGradient.Slice(row * outputStride + outputOffset, hidden), dh);
-                    }
-                    Span<float> dc = TCell.HasCellState ? dcCurrent.Slice(r * hidden, hidden) : default;
-                    TCell.Backward(
-                        saved.Slice(r * savedWidth, savedWidth),
-                        hPrevious.Slice(r * hidden, hidden),
-                        TCell.HasCellState ? cPrevious.Slice(r * hidden, hidden) : default,
-                        dh, dc,
-                        dxProjection.Slice(row * gateWidth, gateWidth),
-                        dhProjectionStep.Slice(r * gateWidth, gateWidth),
-                        dhDirect.Slice(r * hidden, hidden),
-                        dc,
-                        scratch);
-                }
-
-                if (!hiddenGradientNorms.IsEmpty)
-                {
-                    // ‖∂L/∂h_t‖ over the running sequences: the vanishing/exploding-gradient profile.
-                    hiddenGradientNorms[t] = MathF.Sqrt(TensorPrimitives.SumOfSquares(dhStep[..(running * hidden)]));
-                }
-
-                // ∂L/∂h_{t−1} = ∂ĥ·W_hh + the direct path; rows of finished sequences keep what they carry.
-                Gemm.Multiply(false, false, running, hidden, gateWidth, 1f, dhProjectionStep, gateWidth,
-                    weights.HiddenWeights, hidden, 0f, dhCurrent, hidden);
-                TensorPrimitives.Add(dhCurrent[..(running * hidden)], dhDirect[..(running * hidden)], dhCurrent[..(running * hidden)]);
+                    DInputProjection = dxProjection, DHiddenProjection = dhProjection, SharedProjection = shared,
+                    PackedHiddenWeights = packed, DhState = state, DcState = state + batch * hidden,
+                    OutputGradient = dy == null ? state + 2 * batch * hidden : dy + outputOffset,
+                    OutputGradientStride = dy == null ? 0 : outputStride, Squares = squares,
+                    CacheH = cacheH, CacheC = cacheC, CacheSaved = cacheSaved,
+                    Order = order, Active = active, StepOffset = offsets, ChunkStarts = chunkStarts,
+                    Steps = steps, Batch = batch, Hidden = hidden, Layout = layout, Reverse = reverse,
+                    Width = width, StepGemmThreads = chunks == 1 ? Gemm.ForcedThreadCount : 1, GateThreads = chunks == 1 ? threads : 1,
+                };
+                GemmThreadPool.Run(chunks, threads, BackwardBody(width), &job);
             }
 
-            StoreState(dhCurrent, h0Gradient, order, hidden);
+            StoreState(dhState, h0Gradient, schedule.Order, hidden);
             if (TCell.HasCellState)
             {
-                StoreState(dcCurrent, c0Gradient, order, hidden);
+                StoreState(dcState, c0Gradient, schedule.Order, hidden);
+            }
+            if (norms)
+            {
+                ReduceNorms(schedule, squaresArray, hiddenGradientNorms);
             }
 
             // Whole-sequence weight gradients: ∂W_hh += Σ_t ∂ĥ_tᵀ·h_{t−1}, ∂W_ih += ∂x̂ᵀ·X, biases are column sums.
-            Gemm.Multiply(true, false, gateWidth, hidden, rows, 1f, dhProjection, gateWidth,
-                cache.HPrevious, hidden, 1f, gradients.HiddenWeights, hidden);
-            Gemm.Multiply(true, false, gateWidth, inputSize, rows, 1f, dxProjection, gateWidth,
+            ReadOnlySpan<float> dxAll = dxProjectionArray.AsSpan(0, rows * gateWidth);
+            ReadOnlySpan<float> dhAll = dhProjectionArray.AsSpan(0, packedRows * gateWidth);
+            Gemm.Multiply(true, false, gateWidth, hidden, packedRows, 1f, dhAll, gateWidth,
+                cache.HPrevious.AsSpan(0, packedRows * hidden), hidden, 1f, gradients.HiddenWeights, hidden);
+            Gemm.Multiply(true, false, gateWidth, inputSize, rows, 1f, dxAll, gateWidth,
                 input, inputSize, 1f, gradients.InputWeights, inputSize);
-            SumRowsInto(dhProjection, rows, gateWidth, gradients.HiddenBias);
-            SumRowsInto(dxProjection, rows, gateWidth, gradients.InputBias);
+            if (TCell.SeparateHiddenGradient)
+            {
+                ColumnSums.AddTo(dxAll, rows, gateWidth, gradients.InputBias, threads);
+                ColumnSums.AddTo(dhAll, packedRows, gateWidth, gradients.HiddenBias, threads);
+            }
+            else if (!gradients.InputBias.IsEmpty)
+            {
+                // ∂ĥ = ∂x̂ row for row: one pass gives both biases' gradient.
+                Span<float> sums = stateArray.AsSpan(0, gateWidth);
+                sums.Clear();
+                ColumnSums.AddTo(dxAll, rows, gateWidth, sums, threads);
+                System.Numerics.Tensors.TensorPrimitives.Add(gradients.InputBias, sums, gradients.InputBias);
+                System.Numerics.Tensors.TensorPrimitives.Add(gradients.HiddenBias, sums, gradients.HiddenBias);
+            }
             if (!inputGradient.IsEmpty)
             {
-                Gemm.Multiply(false, false, rows, inputSize, gateWidth, 1f, dxProjection, gateWidth,
-                    weights.InputWeights, inputSize, 1f, inputGradient, inputSize);
+                Gemm.Multiply(false, false, rows, inputSize, gateWidth, 1f, dxAll, gateWidth,
+                    weights.InputWeights, inputSize, overwriteInputGradient ? 0f : 1f, inputGradient, inputSize);
             }
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(dxProjectionArray);
-            ArrayPool<float>.Shared.Return(dhProjectionArray);
-            ArrayPool<float>.Shared.Return(stateArray);
+            pool.Return(dxProjectionArray);
+            if (!shared)
+            {
+                pool.Return(dhProjectionArray);
+            }
+            pool.Return(packedArray);
+            pool.Return(stateArray);
+            if (norms)
+            {
+                pool.Return(squaresArray);
+            }
         }
     }
 
-    private static void AddBiasToRows(Span<float> matrix, ReadOnlySpan<float> bias, int rows, int width)
+    /// <summary>The threads a layer may use: the GEMM's forced count (tests, benchmarks) or every processor.</summary>
+    private static int Threads() => Gemm.ForcedThreadCount > 0 ? Gemm.ForcedThreadCount : Environment.ProcessorCount;
+
+    private static delegate*<void*, int, void> ForwardBody(GemmVectorWidth width) => width switch
     {
-        if (bias.IsEmpty)
+        GemmVectorWidth.Vector512 => &ForwardChunk<Simd512, Vector512<float>>,
+        GemmVectorWidth.Vector256 => &ForwardChunk<Simd256, Vector256<float>>,
+        GemmVectorWidth.Vector128 => &ForwardChunk<Simd128, Vector128<float>>,
+        _ => &ForwardChunk<SimdScalar, float>,
+    };
+
+    private static delegate*<void*, int, void> BackwardBody(GemmVectorWidth width) => width switch
+    {
+        GemmVectorWidth.Vector512 => &BackwardChunk<Simd512, Vector512<float>>,
+        GemmVectorWidth.Vector256 => &BackwardChunk<Simd256, Vector256<float>>,
+        GemmVectorWidth.Vector128 => &BackwardChunk<Simd128, Vector128<float>>,
+        _ => &BackwardChunk<SimdScalar, float>,
+    };
+
+    /// <summary><paramref name="bias"/>, or <paramref name="zeros"/> cleared when the layer has no bias.</summary>
+    private static ReadOnlySpan<float> BiasOrZeros(ReadOnlySpan<float> bias, Span<float> zeros)
+    {
+        if (!bias.IsEmpty)
         {
-            return;
+            return bias;
         }
-        for (int r = 0; r < rows; r++)
-        {
-            Span<float> row = matrix.Slice(r * width, width);
-            TensorPrimitives.Add(row, bias, row);
-        }
+        zeros.Clear();
+        return zeros;
     }
 
-    private static void SumRowsInto(ReadOnlySpan<float> matrix, int rows, int width, Span<float> destination)
+    /// <summary>‖∂L/∂h_t‖ = √(Σ over the running rows of the per-row sums of squares), rows in schedule order.</summary>
+    private static void ReduceNorms(SequenceSchedule schedule, float[] squares, Span<float> norms)
     {
-        if (destination.IsEmpty)
+        int batch = schedule.Batch;
+        for (int t = 0; t < schedule.Steps; t++)
         {
-            return;
-        }
-        for (int r = 0; r < rows; r++)
-        {
-            TensorPrimitives.Add(destination, matrix.Slice(r * width, width), destination);
+            float sum = 0f;
+            for (int r = 0; r < schedule.ActiveCount[t]; r++)
+            {
+                sum += squares[t * batch + r];
+            }
+            norms[t] = MathF.Sqrt(sum);
         }
     }
 

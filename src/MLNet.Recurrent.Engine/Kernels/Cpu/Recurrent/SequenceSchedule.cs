@@ -9,12 +9,21 @@ namespace MLNet.Recurrent.Engine.Kernels.Cpu.Recurrent;
 /// </summary>
 internal sealed class SequenceSchedule
 {
-    private SequenceSchedule(int steps, int batch, int[] order, int[] activeCount)
+    private SequenceSchedule(int steps, int batch, int[] order, int[] activeCount, bool isFull)
     {
         Steps = steps;
         Batch = batch;
         Order = order;
         ActiveCount = activeCount;
+        IsFull = isFull;
+        StepOffset = new int[steps];
+        int offset = 0;
+        for (int t = 0; t < steps; t++)
+        {
+            StepOffset[t] = offset;
+            offset += activeCount[t];
+        }
+        PackedRows = offset;
     }
 
     /// <summary>L: the padded number of time steps.</summary>
@@ -29,6 +38,18 @@ internal sealed class SequenceSchedule
     /// <summary>ActiveCount[t] = n_t: how many sequences have length &gt; t.</summary>
     public int[] ActiveCount { get; }
 
+    /// <summary>
+    /// StepOffset[t] = n_0 + … + n_{t−1}: where step t starts in the packed layout, which stores the running rows of each
+    /// step one after the other (PyTorch's PackedSequence order): row r of step t is at StepOffset[t] + r.
+    /// </summary>
+    public int[] StepOffset { get; }
+
+    /// <summary>Σ_t n_t: the rows of the packed layout (L·N when every sequence runs every step).</summary>
+    public int PackedRows { get; }
+
+    /// <summary>Whether every sequence runs every step in batch order (no lengths, or all lengths L in order).</summary>
+    public bool IsFull { get; }
+
     /// <summary>Every sequence runs all <paramref name="steps"/> steps.</summary>
     public static SequenceSchedule Full(int steps, int batch)
     {
@@ -39,7 +60,7 @@ internal sealed class SequenceSchedule
         }
         var active = new int[steps];
         Array.Fill(active, batch);
-        return new SequenceSchedule(steps, batch, order, active);
+        return new SequenceSchedule(steps, batch, order, active, isFull: true);
     }
 
     /// <summary>A schedule from per-sequence lengths, each in [1, <paramref name="steps"/>].</summary>
@@ -76,6 +97,22 @@ internal sealed class SequenceSchedule
             }
             active[t] = count;
         }
-        return new SequenceSchedule(steps, batch, order, active);
+        bool isFull = true;
+        for (int b = 0; b < batch; b++)
+        {
+            isFull &= order[b] == b && lengthCopy[b] == steps;
+        }
+        return new SequenceSchedule(steps, batch, order, active, isFull);
+    }
+
+    /// <summary>The work of rows [0, <paramref name="rows"/>) of the schedule order: Σ_t min(n_t, rows).</summary>
+    public long RowWork(int rows)
+    {
+        long work = 0;
+        foreach (int active in ActiveCount)
+        {
+            work += Math.Min(active, rows);
+        }
+        return work;
     }
 }
