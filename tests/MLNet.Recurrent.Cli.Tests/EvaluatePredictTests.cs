@@ -47,6 +47,19 @@ public sealed class EvaluatePredictTests(TrainedModels models)
     }
 
     [Fact]
+    public void Predict_NeedsOnlyTheTextColumn_EvaluateNamesTheMissingLabel()
+    {
+        var words = File.ReadLines(models.HeldOutWords).Skip(1).Take(20).Select(line => line.Split('\t')[0]).ToList();
+        string textOnly = models.Scratch.Write("text-only.csv", "Word\n" + string.Join("\n", words) + "\n");
+        var fromTextOnly = CliRunner.Succeed("predict", "--model", models.LanguageModel, "--data", textOnly, "--json").Json;
+        var fromFull = CliRunner.Succeed("predict", "--model", models.LanguageModel, "--data", models.HeldOutWords, "--json").Json.Take(20);
+        Assert.Equal(fromFull.Select(p => p.GetRawText()), fromTextOnly.Select(p => p.GetRawText()));
+
+        CliRunner.AssertFails(CliRunner.Run("evaluate", "--model", models.LanguageModel, "--data", textOnly), 1,
+            "--data: expected the model's label column 'Language'", "got only 'Word'");
+    }
+
+    [Fact]
     public void Predict_TextOutput_OneLinePerText_WithClassesByFallingProbability()
     {
         var lines = CliRunner.Succeed("predict", "--model", models.LanguageModel, "--text", "understanding", "schmetterling").OutLines;
@@ -110,7 +123,7 @@ public sealed class EvaluatePredictTests(TrainedModels models)
     [Fact]
     public void Evaluate_ForecasterOnAFileWithoutItsSeries_NamesTheColumn()
         => CliRunner.AssertFails(CliRunner.Run("evaluate", "--model", models.SunspotsModel, "--data", models.HeldOutWords), 1,
-            "--series", "'Sunspots'", "'Word', 'Language'");
+            "--data: expected the model's series column 'Sunspots'", "got only 'Word', 'Language'");
 
     [Fact]
     public void Evaluate_TruncatedModel_IsADataErrorNamingTheModel()

@@ -35,8 +35,8 @@ internal sealed class DelimitedFile
     /// <summary>The column names: the header's fields, or "0", "1", ... without a header.</summary>
     public IReadOnlyList<string> ColumnNames { get; }
 
-    /// <summary>Whether quoted fields are honoured (comma-separated files).</summary>
-    private bool AllowQuoting => Separator == ',';
+    /// <summary>Whether quoted fields are honoured: in comma-separated files.</summary>
+    private static bool QuotesFields(char separator) => separator == ',';
 
     /// <summary>Opens <paramref name="path"/> and reads its header.</summary>
     /// <param name="path">The file (<c>--data</c>).</param>
@@ -68,7 +68,7 @@ internal sealed class DelimitedFile
             throw new CliDataException($"--data: expected a {(hasHeader ? "header line and " : "")}rows in '{path}', got an empty file.");
         }
 
-        var fields = SplitFields(first, separatorChar, allowQuoting: separatorChar == ',');
+        var fields = SplitFields(first, separatorChar, QuotesFields(separatorChar));
         IReadOnlyList<string> names = hasHeader
             ? fields.Select(f => f.Trim()).ToArray()
             : Enumerable.Range(0, fields.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
@@ -76,7 +76,7 @@ internal sealed class DelimitedFile
     }
 
     /// <summary>The 0-based field index of <paramref name="column"/>.</summary>
-    /// <param name="column">The column and the option that named it.</param>
+    /// <param name="column">The column and who named it.</param>
     /// <returns>The index.</returns>
     /// <exception cref="CliDataException">No column has that name; the message lists the columns there are.</exception>
     public int IndexOf(FileColumn column)
@@ -89,9 +89,14 @@ internal sealed class DelimitedFile
             }
         }
 
+        string names = string.Join(", ", ColumnNames.Select(n => $"'{n}'"));
+        if (!column.NamedByOption)
+        {
+            throw new CliDataException($"--data: expected {column.Role} '{column.Name}' in '{Path}', got only {names}.");
+        }
+
         string what = HasHeader ? "a column of its header" : "a 0-based field index (the file has no header)";
-        throw new CliDataException(
-            $"{column.Option}: expected {what} in '{Path}' ({string.Join(", ", ColumnNames.Select(n => $"'{n}'"))}), got '{column.Name}'.");
+        throw new CliDataException($"{column.Role}: expected {what} in '{Path}' ({names}), got '{column.Name}'.");
     }
 
     /// <summary>A lazy view of <paramref name="columns"/>, each loaded as its type under its header name.</summary>
@@ -107,7 +112,7 @@ internal sealed class DelimitedFile
             Columns = loaderColumns,
             Separators = [Separator],
             HasHeader = HasHeader,
-            AllowQuoting = AllowQuoting,
+            AllowQuoting = QuotesFields(Separator),
             MissingRealsAsNaNs = true,
         });
     }

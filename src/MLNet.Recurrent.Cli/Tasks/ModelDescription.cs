@@ -108,15 +108,15 @@ internal sealed class ModelDescription
         }
 
         string label = LabelColumn ?? throw new CliDataException("--model: expected a model that records its label column (saved by mlnet-recurrent train), got one that does not; it can predict but not evaluate.");
-        return [Column(label, "--label", Kind == TaskKind.Classification ? DataKind.String : DataKind.Single), .. PredictionColumns()];
+        return [Column(label, "the model's label column", Kind == TaskKind.Classification ? DataKind.String : DataKind.Single), .. PredictionColumns()];
     }
 
     /// <summary>The raw columns <c>predict</c> reads: the text, or the series.</summary>
     /// <returns>The columns with the types the model was trained on.</returns>
     public IReadOnlyList<FileColumn> PredictionColumns()
         => Kind == TaskKind.Forecasting
-            ? [Column(Windowing!.TargetColumnName, "--series", DataKind.Single)]
-            : [Column(TextColumn!, "--text", DataKind.String)];
+            ? [Column(Windowing!.TargetColumnName, "the model's series column", DataKind.Single)]
+            : [Column(TextColumn!, "the model's text column", DataKind.String)];
 
     /// <summary>A short description, e.g. "classification of 'Language' (6 classes) from 'Word'".</summary>
     /// <returns>The description.</returns>
@@ -137,7 +137,7 @@ internal sealed class ModelDescription
             ?? throw new CliDataException($"--model: expected a text tokenizer writing '{recurrent.FeatureColumnName}' before the recurrent model, got {found}.");
 
     /// <summary>A raw column with the type recorded in the saved input schema (or <paramref name="fallback"/>).</summary>
-    private FileColumn Column(string name, string option, DataKind fallback)
+    private FileColumn Column(string name, string role, DataKind fallback)
         => new(name, _inputSchema?.GetColumnOrNull(name)?.Type switch
         {
             TextDataViewType => DataKind.String,
@@ -148,5 +148,5 @@ internal sealed class ModelDescription
             NumberDataViewType number when number == NumberDataViewType.UInt32 => DataKind.UInt32,
             NumberDataViewType => DataKind.Single,
             _ => fallback,
-        }, option);
+        }, role);
 }
