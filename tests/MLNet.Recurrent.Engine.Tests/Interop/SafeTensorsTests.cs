@@ -1,3 +1,4 @@
+using MLNet.Recurrent.Engine.Tests.Testing;
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
@@ -6,6 +7,7 @@ using MLNet.Recurrent.Engine.Tensors;
 
 namespace MLNet.Recurrent.Engine.Tests.Interop;
 
+[Collection(SequentialGlobalStateCollection.Name)]
 public class SafeTensorsTests
 {
     // ---- helpers -------------------------------------------------------------------------------------------------

@@ -1,9 +1,11 @@
+using MLNet.Recurrent.Engine.Tests.Testing;
 using System.Runtime.Intrinsics;
 using MLNet.Recurrent.Engine.Kernels.Cpu;
 
 namespace MLNet.Recurrent.Engine.Tests.Kernels;
 
 /// <summary>Gemm against a naive double-precision reference over transposes, shapes, strides, α and β.</summary>
+[Collection(SequentialGlobalStateCollection.Name)]
 public class GemmCorrectnessTests
 {
     private static readonly int[] Sizes = [0, 1, 2, 3, 7, 15, 16, 17, 31, 33, 64, 65, 127, 300];

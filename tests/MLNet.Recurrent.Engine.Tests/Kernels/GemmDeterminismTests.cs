@@ -1,9 +1,11 @@
+using MLNet.Recurrent.Engine.Tests.Testing;
 using System.Runtime.Intrinsics.X86;
 using MLNet.Recurrent.Engine.Kernels.Cpu;
 
 namespace MLNet.Recurrent.Engine.Tests.Kernels;
 
 /// <summary>Gemm gives the same bits whatever the thread count (and, with FMA, whatever the vector width).</summary>
+[Collection(SequentialGlobalStateCollection.Name)]
 public class GemmDeterminismTests
 {
     public static TheoryData<bool, bool, int, int, int, float> Shapes => new()

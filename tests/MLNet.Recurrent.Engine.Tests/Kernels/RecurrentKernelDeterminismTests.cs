@@ -1,3 +1,4 @@
+using MLNet.Recurrent.Engine.Tests.Testing;
 using MLNet.Recurrent.Engine.Kernels.Cpu;
 using MLNet.Recurrent.Engine.Kernels.Cpu.Recurrent;
 using MLNet.Recurrent.Engine.Nn;
@@ -12,6 +13,7 @@ namespace MLNet.Recurrent.Engine.Tests.Kernels;
 /// every vector width (which also checks the SIMD gate pass against its scalar instantiation), across cells, lengths,
 /// directions, layers and layouts. The single-thread, single-chunk path is the one the parity tests check.
 /// </summary>
+[Collection(SequentialGlobalStateCollection.Name)]
 public class RecurrentKernelDeterminismTests
 {
     public static TheoryData<RecurrentCellKind, bool, bool, bool> Configurations()

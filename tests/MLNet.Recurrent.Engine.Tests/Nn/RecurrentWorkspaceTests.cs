@@ -1,3 +1,4 @@
+using MLNet.Recurrent.Engine.Tests.Testing;
 using MLNet.Recurrent.Engine.Autograd;
 using MLNet.Recurrent.Engine.Kernels.Cpu;
 using MLNet.Recurrent.Engine.Nn;
@@ -11,6 +12,7 @@ namespace MLNet.Recurrent.Engine.Tests.Nn;
 /// results, reused buffers never leak stale values into a later call, and a backward through a call whose buffers a
 /// later forward has reclaimed fails loudly.
 /// </summary>
+[Collection(SequentialGlobalStateCollection.Name)]
 public class RecurrentWorkspaceTests
 {
     [Theory]

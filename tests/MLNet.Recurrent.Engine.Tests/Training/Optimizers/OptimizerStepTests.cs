@@ -1,9 +1,11 @@
+using MLNet.Recurrent.Engine.Tests.Testing;
 using MLNet.Recurrent.Engine.Errors;
 using MLNet.Recurrent.Engine.Tensors;
 using MLNet.Recurrent.Engine.Training;
 
 namespace MLNet.Recurrent.Engine.Tests.Training;
 
+[Collection(SequentialGlobalStateCollection.Name)]
 public class OptimizerStepTests
 {
     public static TheoryData<string> Kinds() => OptimizerTestData.KindData();
