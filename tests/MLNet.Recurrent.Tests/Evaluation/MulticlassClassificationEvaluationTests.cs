@@ -19,6 +19,20 @@ public class MulticlassClassificationEvaluationTests
     }
 
     [Fact]
+    public void Evaluates_after_PredictedLabel_is_mapped_back_to_its_values_as_in_MLNET_samples()
+    {
+        var mlContext = new MLContext(1);
+        var scored = EvaluationData.Multiclass(3, [0, 1, 2, 1], [[0.7f, 0.2f, 0.1f], [0.1f, 0.8f, 0.1f], [0.5f, 0.1f, 0.4f], [0.2f, 0.7f, 0.1f]],
+            ["a", "b", "c"]);
+        var mapped = mlContext.Transforms.Conversion.MapKeyToValue("PredictedLabel").Fit(scored).Transform(scored);
+        Assert.Equal(TextDataViewType.Instance, mapped.Schema["PredictedLabel"].Type);
+
+        var metrics = mlContext.MulticlassClassification.Evaluate(mapped);
+        Assert.Equal(0.75, metrics.MicroAccuracy, 12);
+        Assert.Equal(mlContext.MulticlassClassification.Evaluate(scored).LogLoss, metrics.LogLoss, 12);
+    }
+
+    [Fact]
     public void Without_top_k_the_top_k_metrics_are_absent()
     {
         var metrics = Context.MulticlassClassification.Evaluate(EvaluationData.Multiclass(2, [0], [[0.9f, 0.1f]]));

@@ -14,7 +14,9 @@ public sealed partial class MulticlassClassificationCatalog
     /// <param name="data">The scored data.</param>
     /// <param name="labelColumnName">The actual class, a key (default "Label").</param>
     /// <param name="scoreColumnName">The class probabilities, Vector&lt;Single&gt; of known size C (default "Score").</param>
-    /// <param name="predictedLabelColumnName">The predicted class, a key (default "PredictedLabel"); checked, the scores decide.</param>
+    /// <param name="predictedLabelColumnName">The predicted class (default "PredictedLabel"). Not read: the predicted class is the
+    /// arg-max of the scores, so the column may be absent or already mapped back to its values (ML.NET's usual
+    /// <c>MapKeyToValue("PredictedLabel")</c> before evaluation); kept for ML.NET's signature. The name must not be empty.</param>
     /// <param name="topKPredictionCount">K for <see cref="MulticlassClassificationMetrics.TopKAccuracy"/> (≥ 0, default 0: not computed).</param>
     /// <returns>The metrics, log-loss in nats.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
@@ -34,7 +36,7 @@ public sealed partial class MulticlassClassificationCatalog
         var label = EvaluationInput.Require(data, labelColumnName, nameof(labelColumnName), "Key", t => t is KeyDataViewType);
         var score = EvaluationInput.Require(data, scoreColumnName, nameof(scoreColumnName), "Vector<Single> of known size",
             t => EvaluationInput.IsSingleVector(t) && ((VectorDataViewType)t).IsKnownSize);
-        EvaluationInput.Require(data, predictedLabelColumnName, nameof(predictedLabelColumnName), "Key", t => t is KeyDataViewType);
+        ArgumentException.ThrowIfNullOrEmpty(predictedLabelColumnName);
         int classes = ((VectorDataViewType)score.Type).Size;
         var accumulator = new MulticlassClassificationAccumulator(classes, topKPredictionCount);
         using (var cursor = data.GetRowCursor([label, score]))
