@@ -35,7 +35,7 @@ public sealed class ErrorTests : IDisposable
     public void CorruptModelFile_IsADataError_NamingTheModel()
     {
         string model = _data.Write("corrupt.zip", "PK this is not a zip archive");
-        CliRunner.AssertFails(CliRunner.Run("evaluate", "--model", model, "--data", _data.LanguageWords(10)), 1, "--model", model, "cannot be read");
+        CliRunner.AssertFails(CliRunner.Run("evaluate", "--model", model, "--data", _data.LanguageWords(10)), 1, "--model", model, "not a readable zip archive");
     }
 
     [Fact]

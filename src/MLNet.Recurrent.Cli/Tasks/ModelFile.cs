@@ -31,7 +31,7 @@ internal static class ModelFile
         }
         catch (ModelFormatException e)
         {
-            throw new CliDataException($"--model: expected a model zip written by mlnet-recurrent train, got '{path}', which cannot be read: {e.Message}", e);
+            throw new CliDataException($"--model: expected a model zip written by mlnet-recurrent train; {e.Message}", e);
         }
 
         return ModelDescription.Inspect(model, inputSchema);

@@ -16,6 +16,21 @@ public sealed class ModelFormatException : FormatException
         ModelPath = modelPath;
     }
 
+    private ModelFormatException(string filePath, ModelFormatException inEntry)
+        : base($"model file '{filePath}', {inEntry.Message}", inEntry.InnerException)
+    {
+        ModelPath = inEntry.ModelPath;
+        FilePath = filePath;
+    }
+
     /// <summary>Where in the model the problem is.</summary>
     public string ModelPath { get; }
+
+    /// <summary>The model file, when the model was loaded from a path (null for a stream).</summary>
+    public string? FilePath { get; }
+
+    /// <summary>This error with the model file's path added to the message.</summary>
+    /// <param name="filePath">The file being loaded.</param>
+    /// <returns>A new exception naming the file, the entry and the problem.</returns>
+    internal ModelFormatException InFile(string filePath) => new(filePath, this);
 }

@@ -59,13 +59,20 @@ public sealed partial class ModelOperationsCatalog
     /// <param name="inputSchema">The saved input schema; null when the model was saved without one.</param>
     /// <returns>The model (a <see cref="TransformerChain{TLastTransformer}"/> of <see cref="ITransformer"/> when a chain was saved).</returns>
     /// <exception cref="ArgumentException"><paramref name="filePath"/> is null or empty.</exception>
-    /// <exception cref="ModelFormatException">The file is corrupt, truncated, not a model file, of a newer format, or holds an unknown kind; the message names the entry and the problem.</exception>
+    /// <exception cref="ModelFormatException">The file is corrupt, truncated, not a model file, of a newer format, or holds an unknown kind; the message names the file, the entry and the problem.</exception>
     /// <exception cref="IOException">The file cannot be opened (for example <see cref="FileNotFoundException"/>).</exception>
     public ITransformer Load(string filePath, out DataViewSchema? inputSchema)
     {
         ArgumentException.ThrowIfNullOrEmpty(filePath);
         using var stream = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
-        return Load(stream, ModelFileLimits.Default, out inputSchema);
+        try
+        {
+            return Load(stream, ModelFileLimits.Default, out inputSchema);
+        }
+        catch (ModelFormatException e)
+        {
+            throw e.InFile(filePath);
+        }
     }
 
     /// <summary>

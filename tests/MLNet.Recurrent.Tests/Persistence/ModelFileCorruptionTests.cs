@@ -30,6 +30,8 @@ public sealed class ModelFileCorruptionTests
         {
             var error = Assert.Throws<ModelFormatException>(() => new MLContext(1).Model.Load(path, out _));
             Assert.Contains("empty", error.Message);
+            Assert.Equal(path, error.FilePath);
+            Assert.StartsWith($"model file '{path}', ", error.Message);
         }
         finally
         {
