@@ -19,11 +19,14 @@ namespace MLNet.Recurrent.Benchmarks;
 /// <remarks>
 /// <para>Method: first one step on a tiny shape of the same cell and mode (so JIT compilation is not counted in the
 /// memory figure); then the layer and data are built, a full GC runs, the process's resident set (VmRSS) is read and
-/// its peak (VmHWM) reset through /proc/self/clear_refs; then warm-up calls for at least <c>--warmup-ms</c> (tiered
+/// its peak (VmHWM) reset through /proc/self/clear_refs, and one step runs: step_peak_mb = its peak RSS − RSS before
+/// (everything one step needs, buffer pools included, and no garbage from earlier steps). Then warm-up calls for at
+/// least <c>--warmup-ms</c> (tiered
 /// JIT reaches its optimised code), then <c>--reps</c> repetitions, each a batch of calls lasting ≥ 20 ms. median_ms and
 /// min_ms are over the repetitions' mean call times; alloc_bytes_per_step is managed allocation (all threads) per call
-/// during the repetitions; gc0/1/2 the collections during them; peak_rss_delta_mb = peak RSS during warm-up and
-/// repetitions − RSS before the first step (Linux; else the process's peak working set − working set before).</para>
+/// during the repetitions; gc0/1/2 the collections during them; peak_rss_delta_mb = peak RSS over all the steps − RSS
+/// before the first (with .NET, it includes the results of earlier steps that the GC has not yet collected). Linux; else
+/// the process's peak working set − working set before.</para>
 /// <para>Options: <c>--cell rnn|lstm|gru</c>, <c>--T</c>, <c>--B</c>, <c>--I</c>, <c>--H</c>, <c>--mode infer|train</c>,
 /// <c>--reps N</c> (default 7), <c>--threads N</c> (0 = all processors), <c>--warmup-ms</c> (default 1000),
 /// <c>--zero-grad zero|none</c> (default zero: gradients zeroed in place, PyTorch 1.13's default), and the tuning knob
@@ -56,6 +59,8 @@ internal static class RecurrentQuick
         GC.WaitForPendingFinalizers();
         GC.Collect();
         long rssBefore = ResidentMemory.ResetPeak();
+        step();
+        double stepPeakMb = (ResidentMemory.Peak() - rssBefore) / 1048576.0;
 
         var clock = Stopwatch.StartNew();
         int warm = 0;
@@ -86,7 +91,7 @@ internal static class RecurrentQuick
         double peakDeltaMb = (ResidentMemory.Peak() - rssBefore) / 1048576.0;
         Array.Sort(times);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"impl\":\"ours\",\"cell\":\"{cell}\",\"T\":{steps},\"B\":{batch},\"I\":{input},\"H\":{hidden},\"mode\":\"{mode}\",\"threads\":{(threads == 0 ? Environment.ProcessorCount : threads)},\"median_ms\":{times[reps / 2]:G6},\"min_ms\":{times[0]:G6},\"calls\":{reps * callsPerRep},\"alloc_bytes_per_step\":{bytesPerStep},\"gc0\":{gc0},\"gc1\":{gc1},\"gc2\":{gc2},\"peak_rss_delta_mb\":{peakDeltaMb:F1},\"runtime\":\"{Environment.Version}\"}}"));
+            $"{{\"impl\":\"ours\",\"cell\":\"{cell}\",\"T\":{steps},\"B\":{batch},\"I\":{input},\"H\":{hidden},\"mode\":\"{mode}\",\"threads\":{(threads == 0 ? Environment.ProcessorCount : threads)},\"median_ms\":{times[reps / 2]:G6},\"min_ms\":{times[0]:G6},\"calls\":{reps * callsPerRep},\"alloc_bytes_per_step\":{bytesPerStep},\"gc0\":{gc0},\"gc1\":{gc1},\"gc2\":{gc2},\"step_peak_mb\":{stepPeakMb:F1},\"peak_rss_delta_mb\":{peakDeltaMb:F1},\"runtime\":\"{Environment.Version}\"}}"));
         return 0;
     }
 

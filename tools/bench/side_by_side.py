@@ -15,13 +15,16 @@ configurations of --torch-configs) alternately for --rounds rounds, each side a 
 machine load. It prints one JSON object per line:
 
     {"cell","T","B","I","H","mode","ours_ms","torch_ms","ratio","torch_config","ours_gflops","torch_gflops",
-     "peak_fraction","alloc_bytes_per_step","ours_peak_rss_mb","torch_peak_rss_mb","load","threads","torch_all"}
+     "peak_fraction","best_possible_ratio","alloc_bytes_per_step","ours_step_peak_mb","torch_step_peak_mb",
+     "ours_loop_peak_mb","torch_loop_peak_mb","load","threads","torch_all"}
 
 ours_ms / torch_ms are medians over rounds of each process's median; torch_ms is PyTorch's best configuration (the one
 with the lowest median), named in torch_config, with every configuration's median in torch_all; ratio = ours_ms /
 torch_ms. FLOPs count the GEMMs of one layer and direction, 2·T·B·G·H·(I+H) per forward with G = 1, 3, 4 for rnn, gru,
 lstm; a training step counts 3× that. peak_fraction = ours_gflops / the measured SGEMM peak (OpenBLAS's best square
-rate, 2 threads). load is the 1-minute load average (mean over the measurements of that line).
+rate, 2 threads); best_possible_ratio = torch_gflops / that peak, the ratio ours would have at the peak. *_step_peak_mb:
+growth of the peak resident set during the first step of the shape (after a JIT warm-up on a tiny shape);
+*_loop_peak_mb: the same over all the timed steps. load is the 1-minute load average (mean over the line's runs).
 """
 import argparse
 import datetime
@@ -68,6 +71,7 @@ def measure(cell, shape, mode, args, configs, peak):
               "--reps", str(args.reps), "--warmup-ms", str(args.warmup_ms)]
     ours, theirs, loads = [], {name: [] for name, _, _ in configs}, []
     torch_peaks = {name: [] for name, _, _ in configs}
+    torch_steps = {name: [] for name, _, _ in configs}
     for round_index in range(args.rounds):
         jobs = [("ours", ["dotnet", DLL, "recurrent-quick"] + common + ["--threads", str(args.threads)], None)]
         for name, omp, blas in configs:
@@ -83,6 +87,7 @@ def measure(cell, shape, mode, args, configs, peak):
             else:
                 theirs[name].append(result["median_ms"])
                 torch_peaks[name].append(result["peak_rss_delta_mb"])
+                torch_steps[name].append(result["step_peak_mb"])
     ours_ms = statistics.median(r["median_ms"] for r in ours)
     torch_all = {name: round(statistics.median(values), 4) for name, values in theirs.items()}
     best = min(torch_all, key=torch_all.get)
@@ -93,8 +98,11 @@ def measure(cell, shape, mode, args, configs, peak):
             "torch_gflops": round(work / torch_all[best] / 1e6, 2),
             "peak_fraction": round(work / ours_ms / 1e6 / peak, 3) if peak else None,
             "alloc_bytes_per_step": int(statistics.median(r["alloc_bytes_per_step"] for r in ours)),
-            "ours_peak_rss_mb": statistics.median(r["peak_rss_delta_mb"] for r in ours),
-            "torch_peak_rss_mb": statistics.median(torch_peaks[best]),
+            "ours_step_peak_mb": statistics.median(r["step_peak_mb"] for r in ours),
+            "torch_step_peak_mb": statistics.median(torch_steps[best]),
+            "ours_loop_peak_mb": statistics.median(r["peak_rss_delta_mb"] for r in ours),
+            "torch_loop_peak_mb": statistics.median(torch_peaks[best]),
+            "best_possible_ratio": round(work / torch_all[best] / 1e6 / peak, 3) if peak else None,
             "load": round(statistics.mean(loads), 2), "threads": args.threads, "torch_all": torch_all}
 
 

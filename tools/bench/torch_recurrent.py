@@ -7,10 +7,11 @@ Run with Debian's python3 (python3-torch, with libopenblas0-pthread installed), 
 
 `infer` = forward under torch.no_grad(); `train` = optimizer.zero_grad() (1.13's default: in place) + forward +
 backward(grad_output) + SGD step. Method, as in ours: one step on a tiny shape (lazy initialisation); then the layer and
-data are built, the resident set (VmRSS) is read and its peak (VmHWM) reset through /proc/self/clear_refs; warm-up calls
-for at least --warmup-ms; then --reps repetitions, each a batch of calls lasting >= 20 ms. Prints one JSON object:
-{"impl":"torch","cell","T","B","I","H","mode","threads","median_ms","min_ms","calls","peak_rss_delta_mb","torch",
- "openblas_threads"}.
+data are built, the resident set (VmRSS) is read and its peak (VmHWM) reset through /proc/self/clear_refs, and one step
+runs (step_peak_mb = its peak RSS - RSS before); warm-up calls for at least --warmup-ms; then --reps repetitions, each a
+batch of calls lasting >= 20 ms (peak_rss_delta_mb = peak RSS over all steps - RSS before). Prints one JSON object:
+{"impl":"torch","cell","T","B","I","H","mode","threads","median_ms","min_ms","calls","step_peak_mb",
+ "peak_rss_delta_mb","torch","openblas_threads"}.
 --threads sets torch.set_num_threads (intra-op, OpenMP); OpenBLAS's own threads come from OPENBLAS_NUM_THREADS.
 """
 import argparse
@@ -73,6 +74,8 @@ def main():
     del tiny
     step = make_step(torch, args.cell, args.mode, args.T, args.B, args.I, args.H)
     rss_before = reset_peak()
+    step()
+    step_peak_mb = (status("VmHWM") - rss_before) / 1048576
 
     start = time.perf_counter()
     warm = 0
@@ -92,7 +95,7 @@ def main():
     print(json.dumps({"impl": "torch", "cell": args.cell, "T": args.T, "B": args.B, "I": args.I, "H": args.H,
                       "mode": args.mode, "threads": args.threads, "median_ms": round(times[len(times) // 2], 4),
                       "min_ms": round(times[0], 4), "calls": args.reps * calls,
-                      "peak_rss_delta_mb": round(peak_delta_mb, 1), "torch": torch.__version__,
+                      "step_peak_mb": round(step_peak_mb, 1), "peak_rss_delta_mb": round(peak_delta_mb, 1), "torch": torch.__version__,
                       "openblas_threads": os.environ.get("OPENBLAS_NUM_THREADS", "")}))
 
 
