@@ -108,8 +108,9 @@ def measure(cell, shape, mode, args, configs, peak):
 
 def sgemm(args):
     """Ours against OpenBLAS on square sizes (tools/gemm/compare.py, alternating); returns the summary lines."""
-    command = ["/usr/bin/python3", os.path.join(ROOT, "tools", "gemm", "compare.py"), "--shapes", "square",
-               "--rounds", str(args.rounds), "--threads", str(args.threads)]
+    command = ["/usr/bin/python3", os.path.join(ROOT, "tools", "gemm", "compare.py"), "--rounds", str(args.rounds),
+               "--threads", str(args.threads)]
+    command += ["--custom", "256x256x256:NN"] if args.quick_sweep else ["--shapes", "square"]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return [json.loads(line)["summary"] for line in output.splitlines() if line.startswith('{"summary"')]
 
@@ -127,6 +128,7 @@ def main(argv):
     parser.add_argument("--torch-configs", help="omp:blas,... (default: threads:1 and 1:threads)")
     parser.add_argument("--peak", type=float, help="SGEMM peak in GFLOP/s (skips measuring it when not --all)")
     parser.add_argument("--out", default=os.path.join(ROOT, "docs"), help="with --all: where performance.md and performance/ go")
+    parser.add_argument("--quick-sweep", action="store_true", help="with --all: a tiny complexity sweep and SGEMM sizes (checks the pipeline)")
     args = parser.parse_args(argv)
 
     started = datetime.datetime.now(datetime.timezone.utc)
@@ -155,7 +157,7 @@ def main(argv):
     if args.all:
         import complexity
         import report
-        sweep = complexity.sweep(DLL, args.threads, args.reps, args.warmup_ms)
+        sweep = complexity.sweep(DLL, args.threads, args.reps, args.warmup_ms, quick=args.quick_sweep)
         for line in sweep["points"]:
             print(json.dumps({"complexity": line}), flush=True)
         finished = datetime.datetime.now(datetime.timezone.utc)

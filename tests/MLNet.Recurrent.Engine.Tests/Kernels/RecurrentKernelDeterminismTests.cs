@@ -99,10 +99,12 @@ public class RecurrentKernelDeterminismTests
         Tensor outputGradient = Tensor.Normal(random, 0, 1, batchFirst ? [batch, steps, layer.Directions * hidden] : [steps, batch, layer.Directions * hidden]);
 
         long savedThreshold = RecurrentChunkPlan.SingleChunkStepFlops, savedBlockBytes = RecurrentChunkPlan.BlockBytes;
+        int savedBlockRows = RecurrentChunkPlan.MinBlockRows;
         Gemm.ForcedThreadCount = threads;
         Gemm.ForcedVectorWidth = width;
         RecurrentChunkPlan.SingleChunkStepFlops = singleChunk ? 0 : savedThreshold;
         RecurrentChunkPlan.BlockBytes = blockBytes;
+        RecurrentChunkPlan.MinBlockRows = blockBytes == 1 ? 1 : savedBlockRows;
         try
         {
             RecurrentOutput result = layer.Forward(input, h0, null, lengths);
@@ -126,6 +128,7 @@ public class RecurrentKernelDeterminismTests
             Gemm.ForcedVectorWidth = GemmVectorWidth.Auto;
             RecurrentChunkPlan.SingleChunkStepFlops = savedThreshold;
             RecurrentChunkPlan.BlockBytes = savedBlockBytes;
+            RecurrentChunkPlan.MinBlockRows = savedBlockRows;
         }
     }
 }

@@ -243,8 +243,8 @@ internal static unsafe partial class RecurrentKernel<TCell>
 
     /// <summary>
     /// How many steps the input projection (and, in backward, the weight gradients) is computed for at once: a block
-    /// of about <see cref="RecurrentChunkPlan.BlockBytes"/> of x̂, so that it is still in cache when the time loop reads
-    /// it, and memory does not grow with L. Blocks need the rows of consecutive steps to be consecutive, so a
+    /// of about <see cref="RecurrentChunkPlan.BlockBytes"/> of x̂ but at least <see cref="RecurrentChunkPlan.MinBlockRows"/>
+    /// rows, so that x̂ is still in cache when the time loop reads it, and memory does not grow with L. Blocks need the rows of consecutive steps to be consecutive, so a
     /// batch-first layout takes the whole sequence as one block.
     /// </summary>
     private static int StepsPerBlock(RowLayout layout, SequenceSchedule schedule, int gateWidth)
@@ -254,7 +254,9 @@ internal static unsafe partial class RecurrentKernel<TCell>
             return schedule.Steps;
         }
         long stepBytes = (long)schedule.Batch * gateWidth * sizeof(float);
-        return (int)Math.Clamp(RecurrentChunkPlan.BlockBytes / stepBytes, 1, schedule.Steps);
+        long bySize = RecurrentChunkPlan.BlockBytes / stepBytes;
+        long byRows = (RecurrentChunkPlan.MinBlockRows + schedule.Batch - 1) / schedule.Batch;
+        return (int)Math.Clamp(Math.Max(bySize, byRows), 1, schedule.Steps);
     }
 
     /// <summary>The time steps [t0, t1) that processing steps [s0, s1) visit (reversed for the reverse direction).</summary>
