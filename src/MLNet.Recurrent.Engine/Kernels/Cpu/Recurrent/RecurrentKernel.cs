@@ -5,10 +5,11 @@ namespace MLNet.Recurrent.Engine.Kernels.Cpu.Recurrent;
 
 /// <summary>
 /// The one recurrence driver every cell shares: forward and backward through time for one layer and one direction.
-/// Per call, the input projection of all steps is one GEMM and W_hh is packed once; per step, one GEMM on h_{t−1}
-/// against the packed W_hh and one fused pass of the cell's gate math over the running rows; in backward, the weight
-/// gradients are again whole-sequence GEMMs. The batch is split into chunks of rows that run their whole time loop
-/// on their own thread (<see cref="RecurrentChunkPlan"/>); the step bodies are in RecurrentKernel.Steps.cs.
+/// W_hh is packed once per call; the input projection is one GEMM per block of time steps (the whole sequence for a
+/// short one); per step, one GEMM on h_{t−1} against the packed W_hh and one fused pass of the cell's gate math over the
+/// running rows; in backward, the weight gradients are again one GEMM per block. The batch is split into chunks of rows
+/// that run their time loop on their own thread (<see cref="RecurrentChunkPlan"/>); the step bodies are in
+/// RecurrentKernel.Steps.cs.
 /// </summary>
 /// <remarks>
 /// Dimension legend: L steps, N batch, H_in input size, H hidden size, G gates. Inputs and outputs are read and written
