@@ -20,7 +20,7 @@ internal static unsafe partial class RecurrentKernel<TCell>
         public float* CacheH;               // [Σn_t, H] packed, or null (inference)
         public float* CacheC;               // [Σn_t, H] packed (LSTM)
         public float* CacheSaved;           // [Σn_t, S·H] packed
-        public float* SavedScratch;         // [chunks, S·H]: where activations go when nothing is kept
+        public float* SavedScratch;         // [max(chunks, threads), S·H]: where activations go when nothing is kept
         public int* Order;
         public int* Active;
         public int* StepOffset;
