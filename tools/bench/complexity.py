@@ -28,9 +28,10 @@ def fit(points):
     return a, 1 - residual / total, max(abs(y - a * x) / y for x, y in points)
 
 
-def sweep(dll, threads=2, reps=5, warmup_ms=500, cell="lstm"):
+def sweep(dll, threads=2, reps=5, warmup_ms=500, cell="lstm", quick=False):
+    """quick: a small sweep (T ≤ 50, H ≤ 128) that only checks the pipeline."""
     points, fits = [], {}
-    shapes = sorted(set(T_SWEEP + H_SWEEP))
+    shapes = sorted(set(T_SWEEP + H_SWEEP)) if not quick else [(10, 32), (20, 32), (40, 32), (20, 64), (20, 128)]
     for mode in ("infer", "train"):
         measured = []
         for t, h in shapes:

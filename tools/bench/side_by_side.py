@@ -15,13 +15,17 @@ configurations of --torch-configs) alternately for --rounds rounds, each side a 
 machine load. It prints one JSON object per line:
 
     {"cell","T","B","I","H","mode","ours_ms","torch_ms","ratio","torch_config","ours_gflops","torch_gflops",
-     "peak_fraction","alloc_bytes_per_step","ours_peak_rss_mb","torch_peak_rss_mb","load","threads","torch_all"}
+     "peak_fraction","best_possible_ratio","alloc_bytes_per_step","ours_step_peak_mb","torch_step_peak_mb",
+     "ours_loop_peak_mb","torch_loop_peak_mb","load","threads","torch_all"}
 
 ours_ms / torch_ms are medians over rounds of each process's median; torch_ms is PyTorch's best configuration (the one
 with the lowest median), named in torch_config, with every configuration's median in torch_all; ratio = ours_ms /
 torch_ms. FLOPs count the GEMMs of one layer and direction, 2·T·B·G·H·(I+H) per forward with G = 1, 3, 4 for rnn, gru,
-lstm; a training step counts 3× that. peak_fraction = ours_gflops / the measured SGEMM peak (OpenBLAS's best square
-rate, 2 threads). load is the 1-minute load average (mean over the measurements of that line).
+lstm; a training step counts 3× that. peak_fraction = ours_gflops / the measured SGEMM peak (the best square SGEMM rate,
+OpenBLAS's or ours, 2 threads, measured at the start and, with --all, again at the end; lines printed during the run use
+the first); best_possible_ratio = torch_gflops / that peak, the ratio ours would have at the peak. *_step_peak_mb:
+growth of the peak resident set during the first step of the shape (after a JIT warm-up on a tiny shape);
+*_loop_peak_mb: the same over all the timed steps. load is the 1-minute load average (mean over the line's runs).
 """
 import argparse
 import datetime
@@ -62,12 +66,13 @@ def flops(cell, t, b, i, h, mode):
     return 2.0 * t * b * GATES[cell] * h * (i + h) * (3 if mode == "train" else 1)
 
 
-def measure(cell, shape, mode, args, configs, peak):
+def measure(cell, shape, mode, args, configs):
     t, b, i, h = shape
     common = ["--cell", cell, "--T", str(t), "--B", str(b), "--I", str(i), "--H", str(h), "--mode", mode,
               "--reps", str(args.reps), "--warmup-ms", str(args.warmup_ms)]
     ours, theirs, loads = [], {name: [] for name, _, _ in configs}, []
     torch_peaks = {name: [] for name, _, _ in configs}
+    torch_steps = {name: [] for name, _, _ in configs}
     for round_index in range(args.rounds):
         jobs = [("ours", ["dotnet", DLL, "recurrent-quick"] + common + ["--threads", str(args.threads)], None)]
         for name, omp, blas in configs:
@@ -83,6 +88,7 @@ def measure(cell, shape, mode, args, configs, peak):
             else:
                 theirs[name].append(result["median_ms"])
                 torch_peaks[name].append(result["peak_rss_delta_mb"])
+                torch_steps[name].append(result["step_peak_mb"])
     ours_ms = statistics.median(r["median_ms"] for r in ours)
     torch_all = {name: round(statistics.median(values), 4) for name, values in theirs.items()}
     best = min(torch_all, key=torch_all.get)
@@ -91,19 +97,40 @@ def measure(cell, shape, mode, args, configs, peak):
             "ours_ms": round(ours_ms, 4), "torch_ms": torch_all[best], "ratio": round(ours_ms / torch_all[best], 3),
             "torch_config": best, "ours_gflops": round(work / ours_ms / 1e6, 2),
             "torch_gflops": round(work / torch_all[best] / 1e6, 2),
-            "peak_fraction": round(work / ours_ms / 1e6 / peak, 3) if peak else None,
+            "peak_fraction": None, "best_possible_ratio": None,
             "alloc_bytes_per_step": int(statistics.median(r["alloc_bytes_per_step"] for r in ours)),
-            "ours_peak_rss_mb": statistics.median(r["peak_rss_delta_mb"] for r in ours),
-            "torch_peak_rss_mb": statistics.median(torch_peaks[best]),
+            "ours_step_peak_mb": statistics.median(r["step_peak_mb"] for r in ours),
+            "torch_step_peak_mb": statistics.median(torch_steps[best]),
+            "ours_loop_peak_mb": statistics.median(r["peak_rss_delta_mb"] for r in ours),
+            "torch_loop_peak_mb": statistics.median(torch_peaks[best]),
             "load": round(statistics.mean(loads), 2), "threads": args.threads, "torch_all": torch_all}
 
 
 def sgemm(args):
-    """Ours against OpenBLAS on square sizes (tools/gemm/compare.py, alternating); returns the summary lines."""
-    command = ["/usr/bin/python3", os.path.join(ROOT, "tools", "gemm", "compare.py"), "--shapes", "square",
-               "--rounds", str(args.rounds), "--threads", str(args.threads)]
+    """Ours against OpenBLAS on square sizes (tools/gemm/compare.py, alternating): (summary lines, best GFLOP/s seen)."""
+    command = ["/usr/bin/python3", os.path.join(ROOT, "tools", "gemm", "compare.py"), "--rounds", str(args.rounds),
+               "--threads", str(args.threads)]
+    command += ["--custom", "256x256x256:NN"] if args.quick_sweep else ["--shapes", "square"]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return [json.loads(line)["summary"] for line in output.splitlines() if line.startswith('{"summary"')]
+    lines = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+    return [line["summary"] for line in lines if "summary" in line], max(line.get("gflops", 0) for line in lines)
+
+
+def sgemm_peak_again(args):
+    """The best square SGEMM rate of OpenBLAS and ours once more (512–2048), for a peak that one busy moment cannot lower."""
+    sizes = "256" if args.quick_sweep else "512,1024,2048"
+    theirs = subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "tools", "gemm", "openblas_sgemm.py"), "--shapes", "square",
+                             "--sizes", sizes, "--threads", str(args.threads)], check=True, capture_output=True, text=True).stdout
+    ours = subprocess.run(["dotnet", DLL, "gemm-quick", "--shapes", "square", "--sizes", sizes], check=True, capture_output=True, text=True).stdout
+    return max(json.loads(line)["gflops"] for line in (theirs + ours).splitlines() if line.startswith("{"))
+
+
+def apply_peak(line, peak):
+    """Fills the peak-relative fields of a result line."""
+    if peak:
+        line["peak_fraction"] = round(line["ours_gflops"] / peak, 3)
+        line["best_possible_ratio"] = round(line["torch_gflops"] / peak, 3)
+    return line
 
 
 def main(argv):
@@ -119,6 +146,7 @@ def main(argv):
     parser.add_argument("--torch-configs", help="omp:blas,... (default: threads:1 and 1:threads)")
     parser.add_argument("--peak", type=float, help="SGEMM peak in GFLOP/s (skips measuring it when not --all)")
     parser.add_argument("--out", default=os.path.join(ROOT, "docs"), help="with --all: where performance.md and performance/ go")
+    parser.add_argument("--quick-sweep", action="store_true", help="with --all: a tiny complexity sweep and SGEMM sizes (checks the pipeline)")
     args = parser.parse_args(argv)
 
     started = datetime.datetime.now(datetime.timezone.utc)
@@ -128,10 +156,10 @@ def main(argv):
                        check=True, capture_output=True)
     if not os.path.exists(DLL):
         sys.exit(f"build first: dotnet build benchmarks/MLNet.Recurrent.Benchmarks -c Release (missing {DLL})")
-    gemm = sgemm(args) if args.all else []
+    gemm, peak = sgemm(args) if args.all else ([], None)
     for line in gemm:
         print(json.dumps({"sgemm": line}), flush=True)
-    peak = args.peak or (max(line["openblas_gflops"] for line in gemm) if gemm else None)
+    peak = args.peak or peak
 
     grid = GRID if not args.shapes else [tuple(map(int, s.split(":"))) for s in args.shapes.split(",")]
     configs = torch_configs(args.torch_configs, args.threads)
@@ -139,15 +167,19 @@ def main(argv):
     for cell in args.cells.split(","):
         for shape in grid:
             for mode in args.modes.split(","):
-                line = measure(cell, shape, mode, args, configs, peak)
+                line = apply_peak(measure(cell, shape, mode, args, configs), peak)
                 results.append(line)
                 print(json.dumps(line), flush=True)
+    if args.all and not args.peak:
+        # The peak is the best rate seen at the start or now; the lines above used the first, the report uses both.
+        peak = max(peak, sgemm_peak_again(args))
+        results = [apply_peak(line, peak) for line in results]
     print(json.dumps({"sgemm_peak_gflops": peak, "threads": args.threads}), flush=True)
 
     if args.all:
         import complexity
         import report
-        sweep = complexity.sweep(DLL, args.threads, args.reps, args.warmup_ms)
+        sweep = complexity.sweep(DLL, args.threads, args.reps, args.warmup_ms, quick=args.quick_sweep)
         for line in sweep["points"]:
             print(json.dumps({"complexity": line}), flush=True)
         finished = datetime.datetime.now(datetime.timezone.utc)

@@ -12,10 +12,11 @@ def _text(x, y, content, size=11, anchor="start", color="#222", extra=""):
     return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{color}" {FONT} {extra}>{escape(str(content))}</text>'
 
 
-def bars(path, title, rows, references, x_label, x_max=None):
-    """rows: [(label, value, color_index)], drawn top to bottom; references: [(value, label)] vertical dashed lines."""
-    width, left, right, top, row_height = 820, 260, 40, 50, 18
-    height = top + row_height * len(rows) + 60
+def bars(path, title, rows, references, x_label, x_max=None, markers=None, marker_label=None):
+    """rows: [(label, value, color_index)], drawn top to bottom; references: [(value, label)] vertical dashed lines;
+    markers: one value per row (or None) drawn as a black tick on that row, explained by marker_label."""
+    width, left, right, top, row_height = 820, 260, 40, 64, 18
+    height = top + row_height * len(rows) + 70
     x_max = x_max or max([v for _, v, _ in rows] + [r for r, _ in references]) * 1.1
     plot = width - left - right
 
@@ -29,16 +30,22 @@ def bars(path, title, rows, references, x_label, x_max=None):
         parts.append(f'<rect x="{left}" y="{y + 3}" width="{max(sx(value) - left, 1):.1f}" height="{row_height - 6}" fill="{COLORS[color % len(COLORS)]}"/>')
         parts.append(_text(left - 6, y + row_height - 5, label, 10, "end"))
         parts.append(_text(sx(value) + 4, y + row_height - 5, f"{value:.2f}", 9))
+        if markers and markers[i] is not None:
+            parts.append(f'<line x1="{sx(markers[i]):.1f}" y1="{y + 1}" x2="{sx(markers[i]):.1f}" y2="{y + row_height - 1}" stroke="black" stroke-width="2"/>')
     bottom = top + row_height * len(rows)
     parts.append(f'<line x1="{left}" y1="{bottom}" x2="{width - right}" y2="{bottom}" stroke="#444"/>')
     for k in range(6):
         value = x_max * k / 5
         parts.append(f'<line x1="{sx(value):.1f}" y1="{bottom}" x2="{sx(value):.1f}" y2="{bottom + 4}" stroke="#444"/>')
         parts.append(_text(sx(value), bottom + 16, f"{value:.2f}", 10, "middle"))
-    for value, label in references:
-        parts.append(f'<line x1="{sx(value):.1f}" y1="{top - 6}" x2="{sx(value):.1f}" y2="{bottom}" stroke="#555" stroke-dasharray="4,3"/>')
-        parts.append(_text(sx(value), top - 9, label, 10, "middle", "#555"))
+    for k, (value, label) in enumerate(references):
+        # Labels alternate between two heights so that neighbours do not overlap.
+        parts.append(f'<line x1="{sx(value):.1f}" y1="{top - 20 + 12 * (k % 2)}" x2="{sx(value):.1f}" y2="{bottom}" stroke="#555" stroke-dasharray="4,3"/>')
+        parts.append(_text(sx(value), top - 23 + 12 * (k % 2), label, 10, "middle", "#555"))
     parts.append(_text(left + plot / 2, bottom + 36, x_label, 11, "middle"))
+    if marker_label:
+        parts.append(f'<line x1="{left}" y1="{bottom + 44}" x2="{left}" y2="{bottom + 56}" stroke="black" stroke-width="2"/>')
+        parts.append(_text(left + 6, bottom + 54, marker_label, 10))
     parts.append("</svg>")
     with open(path, "w") as f:
         f.write("\n".join(parts) + "\n")

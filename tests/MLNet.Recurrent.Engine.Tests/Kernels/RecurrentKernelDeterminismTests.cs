@@ -16,24 +16,26 @@ namespace MLNet.Recurrent.Engine.Tests.Kernels;
 [Collection(SequentialGlobalStateCollection.Name)]
 public class RecurrentKernelDeterminismTests
 {
-    public static TheoryData<RecurrentCellKind, bool, bool, bool> Configurations()
+    public static TheoryData<RecurrentCellKind, bool, bool, bool, bool> Configurations()
     {
-        var data = new TheoryData<RecurrentCellKind, bool, bool, bool>();
+        var data = new TheoryData<RecurrentCellKind, bool, bool, bool, bool>();
         foreach (RecurrentCellKind cell in Enum.GetValues<RecurrentCellKind>())
         {
-            // lengths, bidirectional (and two layers), batch-first
-            data.Add(cell, false, false, false);
-            data.Add(cell, true, true, false);
-            data.Add(cell, true, false, true);
+            // lengths, bidirectional (and two layers), batch-first, one time step per block
+            data.Add(cell, false, false, false, false);
+            data.Add(cell, false, false, false, true);
+            data.Add(cell, true, true, false, true);
+            data.Add(cell, true, false, true, false);
         }
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Configurations))]
-    public void ForwardAndBackward_AreBitIdenticalForEveryThreadCountAndWidth(RecurrentCellKind cell, bool withLengths, bool bidirectional, bool batchFirst)
+    public void ForwardAndBackward_AreBitIdenticalForEveryThreadCountAndWidth(RecurrentCellKind cell, bool withLengths, bool bidirectional, bool batchFirst, bool smallBlocks)
     {
-        float[][] reference = Run(cell, withLengths, bidirectional, batchFirst, threads: 1, GemmVectorWidth.Auto, singleChunk: false);
+        long blockBytes = smallBlocks ? 1 : RecurrentChunkPlan.BlockBytes;
+        float[][] reference = Run(cell, withLengths, bidirectional, batchFirst, threads: 1, GemmVectorWidth.Auto, singleChunk: false, blockBytes);
         var variants = new List<(int Threads, GemmVectorWidth Width, bool SingleChunk)>
         {
             (2, GemmVectorWidth.Auto, false), (3, GemmVectorWidth.Auto, false), (4, GemmVectorWidth.Auto, false),
@@ -49,7 +51,7 @@ public class RecurrentKernelDeterminismTests
             {
                 continue; // without FMA the widths may round a·b + c differently
             }
-            float[][] actual = Run(cell, withLengths, bidirectional, batchFirst, threads, width, singleChunk);
+            float[][] actual = Run(cell, withLengths, bidirectional, batchFirst, threads, width, singleChunk, blockBytes);
             for (int i = 0; i < reference.Length; i++)
             {
                 Assert.True(reference[i].AsSpan().SequenceEqual(actual[i]), $"result {i} differs with {threads} threads, width {width}, single chunk {singleChunk}.");
@@ -57,9 +59,36 @@ public class RecurrentKernelDeterminismTests
         }
     }
 
+    [Theory]
+    [InlineData(RecurrentCellKind.Lstm, false)]
+    [InlineData(RecurrentCellKind.Gru, true)]
+    [InlineData(RecurrentCellKind.RnnTanh, true)]
+    public void BlocksOfSteps_ChangeOnlyTheRoundingOfTheWeightGradients(RecurrentCellKind cell, bool withLengths)
+    {
+        // One block (the default at this size) against one step per block: forward, ∂input, ∂h0 and the norms are
+        // computed row by row and must not change at all; weight and bias gradients are sums over blocks, so only their
+        // rounding may.
+        float[][] whole = Run(cell, withLengths, true, false, threads: 2, GemmVectorWidth.Auto, singleChunk: false, RecurrentChunkPlan.BlockBytes);
+        float[][] blocked = Run(cell, withLengths, true, false, threads: 2, GemmVectorWidth.Auto, singleChunk: false, blockBytes: 1);
+        for (int i = 0; i < whole.Length; i++)
+        {
+            // The first four are output, h_n, ∂input, ∂h0; the last four the norm profiles (two layers, two directions).
+            if (i < 4 || i >= whole.Length - 4)
+            {
+                Assert.True(whole[i].AsSpan().SequenceEqual(blocked[i]), $"result {i} must not depend on the blocks.");
+                continue;
+            }
+            float scale = whole[i].Max(MathF.Abs);
+            for (int j = 0; j < whole[i].Length; j++)
+            {
+                Assert.True(MathF.Abs(whole[i][j] - blocked[i][j]) <= 1e-5f * scale + 1e-7f, $"result {i}[{j}]: {whole[i][j]} vs {blocked[i][j]}.");
+            }
+        }
+    }
+
     /// <summary>Output, h_n, (c_n), ∂input, ∂h0, every ∂parameter and the norm profile, as arrays.</summary>
     private static float[][] Run(RecurrentCellKind cell, bool withLengths, bool bidirectional, bool batchFirst,
-        int threads, GemmVectorWidth width, bool singleChunk)
+        int threads, GemmVectorWidth width, bool singleChunk, long blockBytes)
     {
         const int steps = 6, batch = 29, inputSize = 5, hidden = 13;
         int layers = bidirectional ? 2 : 1;
@@ -71,10 +100,13 @@ public class RecurrentKernelDeterminismTests
         int[]? lengths = withLengths ? Enumerable.Range(0, batch).Select(b => 1 + (b * 7 + 3) % steps).ToArray() : null;
         Tensor outputGradient = Tensor.Normal(random, 0, 1, batchFirst ? [batch, steps, layer.Directions * hidden] : [steps, batch, layer.Directions * hidden]);
 
-        long savedThreshold = RecurrentChunkPlan.SingleChunkStepFlops;
+        long savedThreshold = RecurrentChunkPlan.SingleChunkStepFlops, savedBlockBytes = RecurrentChunkPlan.BlockBytes;
+        int savedBlockRows = RecurrentChunkPlan.MinBlockRows;
         Gemm.ForcedThreadCount = threads;
         Gemm.ForcedVectorWidth = width;
         RecurrentChunkPlan.SingleChunkStepFlops = singleChunk ? 0 : savedThreshold;
+        RecurrentChunkPlan.BlockBytes = blockBytes;
+        RecurrentChunkPlan.MinBlockRows = blockBytes == 1 ? 1 : savedBlockRows;
         try
         {
             RecurrentOutput result = layer.Forward(input, h0, null, lengths);
@@ -97,6 +129,8 @@ public class RecurrentKernelDeterminismTests
             Gemm.ForcedThreadCount = 0;
             Gemm.ForcedVectorWidth = GemmVectorWidth.Auto;
             RecurrentChunkPlan.SingleChunkStepFlops = savedThreshold;
+            RecurrentChunkPlan.BlockBytes = savedBlockBytes;
+            RecurrentChunkPlan.MinBlockRows = savedBlockRows;
         }
     }
 }

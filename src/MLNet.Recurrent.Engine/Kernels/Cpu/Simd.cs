@@ -44,10 +44,14 @@ internal unsafe interface ISimd<TVec>
     /// <summary>left · right + addend, lane by lane, fused where the hardware can.</summary>
     static abstract TVec MultiplyAdd(TVec left, TVec right, TVec addend);
 
-    /// <summary>left &lt; right ? left : right, lane by lane: NaN in either operand gives <paramref name="right"/>.</summary>
+    /// <summary>
+    /// The smaller of left and right, lane by lane, in one instruction (x86 minps, Arm fmin): a NaN in
+    /// <paramref name="right"/> always gives NaN (x86 returns right when either is NaN, Arm returns NaN), so callers
+    /// pass the variable as <paramref name="right"/> and a constant as <paramref name="left"/>.
+    /// </summary>
     static abstract TVec Min(TVec left, TVec right);
 
-    /// <summary>left &gt; right ? left : right, lane by lane: NaN in either operand gives <paramref name="right"/>.</summary>
+    /// <summary>The larger of left and right, lane by lane; NaN as for <see cref="Min"/>.</summary>
     static abstract TVec Max(TVec left, TVec right);
 
     /// <summary>condition &gt; 0 ? value : 0, lane by lane.</summary>
@@ -86,11 +90,11 @@ internal readonly unsafe struct Simd512 : ISimd<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Min(Vector512<float> left, Vector512<float> right)
-        => Vector512.ConditionalSelect(Vector512.LessThan(left, right), left, right);
+        => Vector512.MinNative(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Max(Vector512<float> left, Vector512<float> right)
-        => Vector512.ConditionalSelect(Vector512.GreaterThan(left, right), left, right);
+        => Vector512.MaxNative(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> WherePositive(Vector512<float> condition, Vector512<float> value)
@@ -129,11 +133,11 @@ internal readonly unsafe struct Simd256 : ISimd<Vector256<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Min(Vector256<float> left, Vector256<float> right)
-        => Vector256.ConditionalSelect(Vector256.LessThan(left, right), left, right);
+        => Vector256.MinNative(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Max(Vector256<float> left, Vector256<float> right)
-        => Vector256.ConditionalSelect(Vector256.GreaterThan(left, right), left, right);
+        => Vector256.MaxNative(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> WherePositive(Vector256<float> condition, Vector256<float> value)
@@ -172,11 +176,11 @@ internal readonly unsafe struct Simd128 : ISimd<Vector128<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Min(Vector128<float> left, Vector128<float> right)
-        => Vector128.ConditionalSelect(Vector128.LessThan(left, right), left, right);
+        => Vector128.MinNative(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Max(Vector128<float> left, Vector128<float> right)
-        => Vector128.ConditionalSelect(Vector128.GreaterThan(left, right), left, right);
+        => Vector128.MaxNative(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> WherePositive(Vector128<float> condition, Vector128<float> value)

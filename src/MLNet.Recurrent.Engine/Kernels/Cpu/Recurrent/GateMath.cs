@@ -8,9 +8,10 @@ namespace MLNet.Recurrent.Engine.Kernels.Cpu.Recurrent;
 /// </summary>
 /// <remarks>
 /// <para>tanh is a rational approximation (odd degree-13 numerator over even degree-6 denominator, Eigen's
-/// <c>generic_fast_tanh_float</c>) on x clamped to ±7.9988: max error 2.6e-7 absolute, 2.7e-7 relative (4.4 ulp), measured
-/// against double tanh on [−12, 12] and on ±[1e-10, 1]. σ(x) = ½·tanh(x/2) + ½, so its absolute error is below 1.5e-7.
-/// Both are smooth, monotone where it matters, and exactly odd/symmetric; NaN propagates (the clamp keeps NaN).
+/// <c>generic_fast_tanh_float</c> coefficients, evaluated by Estrin's scheme for shorter dependency chains) on x clamped
+/// to ±7.9988: max error 3.1e-7 absolute and relative (5.3 ulp), measured against double tanh on [−12, 12] in steps of
+/// 1e-5 and on ±[1e-10, 1]. σ(x) = ½·tanh(x/2) + ½, max absolute error 1.9e-7. Both are smooth and exactly
+/// odd/symmetric; NaN propagates (the clamp's Min/Max return their right operand, x, on NaN).
 /// PyTorch's own CPU kernels (Sleef) are within 1 ulp, so the two differ by a few 1e-7 per activation, well inside the
 /// parity tolerance.</para>
 /// <para>The operations are the same IEEE operations (with FMA) at every width, so every width and the scalar tails
@@ -41,17 +42,19 @@ internal static class GateMath
     {
         // Min/Max return their right operand on NaN, so NaN passes through the clamp.
         x = TSimd.Max(TSimd.Broadcast(-Clamp), TSimd.Min(TSimd.Broadcast(Clamp), x));
-        TVec x2 = TSimd.Multiply(x, x);
-        TVec p = TSimd.MultiplyAdd(x2, TSimd.Broadcast(Alpha13), TSimd.Broadcast(Alpha11));
-        p = TSimd.MultiplyAdd(x2, p, TSimd.Broadcast(Alpha9));
-        p = TSimd.MultiplyAdd(x2, p, TSimd.Broadcast(Alpha7));
-        p = TSimd.MultiplyAdd(x2, p, TSimd.Broadcast(Alpha5));
-        p = TSimd.MultiplyAdd(x2, p, TSimd.Broadcast(Alpha3));
-        p = TSimd.MultiplyAdd(x2, p, TSimd.Broadcast(Alpha1));
+        // Estrin's scheme in y = x²: shorter dependency chains than Horner's (the gates are latency-bound).
+        TVec y = TSimd.Multiply(x, x);
+        TVec y2 = TSimd.Multiply(y, y);
+        TVec y4 = TSimd.Multiply(y2, y2);
+        TVec p01 = TSimd.MultiplyAdd(y, TSimd.Broadcast(Alpha3), TSimd.Broadcast(Alpha1));
+        TVec p23 = TSimd.MultiplyAdd(y, TSimd.Broadcast(Alpha7), TSimd.Broadcast(Alpha5));
+        TVec p45 = TSimd.MultiplyAdd(y, TSimd.Broadcast(Alpha11), TSimd.Broadcast(Alpha9));
+        TVec p456 = TSimd.MultiplyAdd(y2, TSimd.Broadcast(Alpha13), p45);
+        TVec p = TSimd.MultiplyAdd(y4, p456, TSimd.MultiplyAdd(y2, p23, p01));
         p = TSimd.Multiply(x, p);
-        TVec q = TSimd.MultiplyAdd(x2, TSimd.Broadcast(Beta6), TSimd.Broadcast(Beta4));
-        q = TSimd.MultiplyAdd(x2, q, TSimd.Broadcast(Beta2));
-        q = TSimd.MultiplyAdd(x2, q, TSimd.Broadcast(Beta0));
+        TVec q01 = TSimd.MultiplyAdd(y, TSimd.Broadcast(Beta2), TSimd.Broadcast(Beta0));
+        TVec q23 = TSimd.MultiplyAdd(y, TSimd.Broadcast(Beta6), TSimd.Broadcast(Beta4));
+        TVec q = TSimd.MultiplyAdd(y2, q23, q01);
         return TSimd.Divide(p, q);
     }
 

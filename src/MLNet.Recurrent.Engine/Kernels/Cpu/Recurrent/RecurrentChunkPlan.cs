@@ -17,9 +17,25 @@ internal static class RecurrentChunkPlan
 
     /// <summary>
     /// Per-step GEMM work (2·N·G·H·H flops) from which one chunk with a multithreaded step GEMM is used rather than one
-    /// chunk per thread. Tuning knob (benchmarks); the default was measured on 2 Zen 3 cores.
+    /// chunk per thread: with every thread streaming all of W_hh at every step, chunks were still faster on 2 Zen 3
+    /// cores at every shape of the benchmark grid (up to 68 MFLOP per step, W_hh up to 6.8 MB), so the switch is kept
+    /// for W_hh far beyond the L3 cache. Tuning knob (benchmarks).
     /// </summary>
-    internal static long SingleChunkStepFlops { get; set; } = 24_000_000;
+    internal static long SingleChunkStepFlops { get; set; } = 512_000_000;
+
+    /// <summary>
+    /// About how many bytes of x̂ (forward) or ∂x̂ (backward) one block of time steps holds: the input projection and
+    /// the weight gradients are whole-block GEMMs, and the block stays in cache between the GEMM and the time loop
+    /// (x̂ = X·W_ihᵀ with a small H_in writes far more than it reads: 68 GFLOP/s for 2048 rows, 84 for 512, one Zen 3
+    /// core). Tuning knob (benchmarks, tests).
+    /// </summary>
+    internal static long BlockBytes { get; set; } = 1 << 20;
+
+    /// <summary>
+    /// The fewest rows (steps × N) a block has, unless the sequence is shorter, so that packing W_ih for the block's
+    /// GEMM stays small against its work.
+    /// </summary>
+    internal static int MinBlockRows { get; set; } = 512;
 
     /// <summary>
     /// Fills <paramref name="starts"/>[0..chunks] with the chunk boundaries (rows of the schedule order) and returns the

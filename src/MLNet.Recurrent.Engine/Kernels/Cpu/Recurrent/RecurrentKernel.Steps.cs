@@ -9,7 +9,7 @@ internal static unsafe partial class RecurrentKernel<TCell>
     /// <summary>Everything a forward chunk reads and writes; lives on the caller's stack while the chunks run.</summary>
     private struct ForwardJob
     {
-        public float* InputProjection;      // [L·N rows in layout order, G·H]: x̂ (no bias)
+        public float* InputProjection;      // x̂ (no bias), G·H per row, addressed by layout row (valid for the block's rows)
         public float* PackedHiddenWeights;  // W_hhᵀ packed for Gemm.MultiplyPacked
         public float* InputBias;            // [G·H]
         public float* HiddenBias;           // [G·H]
@@ -20,12 +20,14 @@ internal static unsafe partial class RecurrentKernel<TCell>
         public float* CacheH;               // [Σn_t, H] packed, or null (inference)
         public float* CacheC;               // [Σn_t, H] packed (LSTM)
         public float* CacheSaved;           // [Σn_t, S·H] packed
-        public float* SavedScratch;         // [chunks, S·H]: where activations go when nothing is kept
+        public float* SavedScratch;         // [max(chunks, threads), S·H]: where activations go when nothing is kept
         public int* Order;
         public int* Active;
         public int* StepOffset;
         public int* ChunkStarts;
         public nint OutputStride;
+        public int FirstStep;               // the block of processing steps [FirstStep, EndStep) to run
+        public int EndStep;
         public int Steps;
         public int Batch;
         public int Hidden;
@@ -39,8 +41,8 @@ internal static unsafe partial class RecurrentKernel<TCell>
     /// <summary>Everything a backward chunk reads and writes.</summary>
     private struct BackwardJob
     {
-        public float* DInputProjection;     // [L·N rows in layout order, G·H]: ∂x̂ out
-        public float* DHiddenProjection;    // [Σn_t, G·H] packed: ∂ĥ out (the same buffer as ∂x̂ when SharedProjection)
+        public float* DInputProjection;     // ∂x̂ out, G·H per row, addressed by layout row (valid for the block's rows)
+        public float* DHiddenProjection;    // ∂ĥ out, addressed by packed row (the same buffer as ∂x̂ when SharedProjection)
         public float* PackedHiddenWeights;  // W_hh packed for Gemm.MultiplyPacked
         public float* DhState;              // [N, H] schedule order: ∂L/∂h carried back
         public float* DcState;              // [N, H] schedule order: ∂L/∂c carried back (LSTM)
@@ -54,6 +56,8 @@ internal static unsafe partial class RecurrentKernel<TCell>
         public int* StepOffset;
         public int* ChunkStarts;
         public nint OutputGradientStride;
+        public int FirstStep;
+        public int EndStep;
         public int Steps;
         public int Batch;
         public int Hidden;
@@ -91,7 +95,7 @@ internal static unsafe partial class RecurrentKernel<TCell>
         float* h = job->HState + (nint)r0 * hidden;
         float* c = job->CState + (nint)r0 * hidden;
 
-        for (int s = 0; s < steps; s++)
+        for (int s = job->FirstStep; s < job->EndStep; s++)
         {
             int t = job->Reverse ? steps - 1 - s : s;
             int running = Math.Min(r1, job->Active[t]) - r0;
@@ -190,7 +194,7 @@ internal static unsafe partial class RecurrentKernel<TCell>
         int r0 = job->ChunkStarts[part], r1 = job->ChunkStarts[part + 1];
 
         // Steps in the reverse of the order forward took them.
-        for (int s = steps - 1; s >= 0; s--)
+        for (int s = job->EndStep - 1; s >= job->FirstStep; s--)
         {
             int t = job->Reverse ? steps - 1 - s : s;
             int running = Math.Min(r1, job->Active[t]) - r0;

@@ -5,10 +5,11 @@ namespace MLNet.Recurrent.Engine.Kernels.Cpu.Recurrent;
 
 /// <summary>
 /// The one recurrence driver every cell shares: forward and backward through time for one layer and one direction.
-/// Per call, the input projection of all steps is one GEMM and W_hh is packed once; per step, one GEMM on h_{t−1}
-/// against the packed W_hh and one fused pass of the cell's gate math over the running rows; in backward, the weight
-/// gradients are again whole-sequence GEMMs. The batch is split into chunks of rows that run their whole time loop
-/// on their own thread (<see cref="RecurrentChunkPlan"/>); the step bodies are in RecurrentKernel.Steps.cs.
+/// W_hh is packed once per call; the input projection is one GEMM per block of time steps (the whole sequence for a
+/// short one); per step, one GEMM on h_{t−1} against the packed W_hh and one fused pass of the cell's gate math over the
+/// running rows; in backward, the weight gradients are again one GEMM per block. The batch is split into chunks of rows
+/// that run their time loop on their own thread (<see cref="RecurrentChunkPlan"/>); the step bodies are in
+/// RecurrentKernel.Steps.cs.
 /// </summary>
 /// <remarks>
 /// Dimension legend: L steps, N batch, H_in input size, H hidden size, G gates. Inputs and outputs are read and written
@@ -33,7 +34,7 @@ internal static unsafe partial class RecurrentKernel<TCell>
     {
         int steps = schedule.Steps, batch = schedule.Batch, hidden = weights.HiddenSize, inputSize = weights.InputSize;
         int gateWidth = TCell.GateCount * hidden;
-        int rows = steps * batch;
+        int block = StepsPerBlock(layout, schedule, gateWidth);
         GemmVectorWidth width = Gemm.CurrentVectorWidth;
         int threads = Threads();
         Span<int> starts = stackalloc int[RecurrentChunkPlan.MaxChunks + 1];
@@ -41,7 +42,7 @@ internal static unsafe partial class RecurrentKernel<TCell>
         cache?.Ensure(schedule.PackedRows, hidden, TCell.SavedWidth, TCell.HasCellState);
 
         var pool = ArrayPool<float>.Shared;
-        float[] xProjectionArray = pool.Rent(rows * gateWidth);
+        float[] xProjectionArray = pool.Rent(block * batch * gateWidth);
         float[] packedArray = pool.Rent(Gemm.PackedBLength(gateWidth, hidden, width));
         float[] hProjectionArray = pool.Rent(batch * gateWidth);
         float[] stateArray = pool.Rent(2 * batch * hidden);
@@ -51,9 +52,6 @@ internal static unsafe partial class RecurrentKernel<TCell>
             Span<float> scratch = scratchArray;
             ReadOnlySpan<float> inputBias = BiasOrZeros(weights.InputBias, scratch[..gateWidth]);
             ReadOnlySpan<float> hiddenBias = BiasOrZeros(weights.HiddenBias, scratch.Slice(gateWidth, gateWidth));
-            // x̂ = X·W_ihᵀ for all L·N rows at once (the biases are added in the gate pass).
-            Gemm.Multiply(false, true, rows, gateWidth, inputSize, 1f, input, inputSize, weights.InputWeights, inputSize,
-                0f, xProjectionArray.AsSpan(0, rows * gateWidth), gateWidth);
             LoadState(h0, stateArray.AsSpan(0, batch * hidden), schedule.Order, hidden);
             if (TCell.HasCellState)
             {
@@ -67,10 +65,9 @@ internal static unsafe partial class RecurrentKernel<TCell>
             fixed (int* order = schedule.Order, active = schedule.ActiveCount, offsets = schedule.StepOffset, chunkStarts = starts)
             {
                 Gemm.PackB(true, gateWidth, hidden, wHh, hidden, packed, width);
-
                 var job = new ForwardJob
                 {
-                    InputProjection = xProjection, PackedHiddenWeights = packed, InputBias = bIh, HiddenBias = bHh,
+                    PackedHiddenWeights = packed, InputBias = bIh, HiddenBias = bHh,
                     HState = state, CState = state + batch * hidden, HiddenProjection = hProjection,
                     Output = y + outputOffset, OutputStride = outputStride,
                     CacheH = cacheH, CacheC = cacheC, CacheSaved = cacheSaved, SavedScratch = saveScratch,
@@ -78,7 +75,19 @@ internal static unsafe partial class RecurrentKernel<TCell>
                     Steps = steps, Batch = batch, Hidden = hidden, Layout = layout, Reverse = reverse,
                     Width = width, StepGemmThreads = chunks == 1 ? Gemm.ForcedThreadCount : 1, GateThreads = chunks == 1 ? threads : 1,
                 };
-                GemmThreadPool.Run(chunks, threads, ForwardBody(width), &job);
+                for (int s0 = 0; s0 < steps; s0 += block)
+                {
+                    (int t0, int t1) = BlockSteps(s0, Math.Min(steps, s0 + block), steps, reverse);
+                    // x̂ = X·W_ihᵀ for the block's rows at once (the biases are added in the gate pass); the chunks
+                    // then read it while it is still in cache.
+                    int first = layout.Row(t0, 0), count = (t1 - t0) * batch;
+                    Gemm.Multiply(false, true, count, gateWidth, inputSize, 1f, input.Slice(first * inputSize, count * inputSize), inputSize,
+                        weights.InputWeights, inputSize, 0f, xProjectionArray.AsSpan(0, count * gateWidth), gateWidth);
+                    job.InputProjection = xProjection - (nint)first * gateWidth;
+                    job.FirstStep = s0;
+                    job.EndStep = Math.Min(steps, s0 + block);
+                    GemmThreadPool.Run(chunks, threads, ForwardBody(width), &job);
+                }
             }
 
             StoreState(stateArray.AsSpan(0, batch * hidden), hN, schedule.Order, hidden);
@@ -113,33 +122,30 @@ internal static unsafe partial class RecurrentKernel<TCell>
     {
         int steps = schedule.Steps, batch = schedule.Batch, hidden = weights.HiddenSize, inputSize = weights.InputSize;
         int gateWidth = TCell.GateCount * hidden;
-        int rows = steps * batch, packedRows = schedule.PackedRows;
+        int block = StepsPerBlock(layout, schedule, gateWidth);
         GemmVectorWidth width = Gemm.CurrentVectorWidth;
         int threads = Threads();
         Span<int> starts = stackalloc int[RecurrentChunkPlan.MaxChunks + 1];
         int chunks = RecurrentChunkPlan.Plan(schedule, gateWidth, hidden, threads, starts);
         // ∂x̂ is kept in the input's layout (so dW_ih and ∂X are plain GEMMs with X), ∂ĥ in the packed layout of the
         // cache (so dW_hh is one with the saved h_{t−1}); they are one buffer when the layouts agree and the cell
-        // gives both projections the same gradient.
+        // gives both projections the same gradient. Both hold one block of steps at a time.
         bool shared = !TCell.SeparateHiddenGradient && layout.MatchesPacked(schedule);
         bool norms = !hiddenGradientNorms.IsEmpty;
+        int blockRows = block * batch;
 
         var pool = ArrayPool<float>.Shared;
-        float[] dxProjectionArray = pool.Rent(rows * gateWidth);
-        float[] dhProjectionArray = shared ? dxProjectionArray : pool.Rent(packedRows * gateWidth);
+        float[] dxProjectionArray = pool.Rent(blockRows * gateWidth);
+        float[] dhProjectionArray = shared ? dxProjectionArray : pool.Rent(blockRows * gateWidth);
         float[] packedArray = pool.Rent(Gemm.PackedBLength(hidden, gateWidth, width));
-        float[] stateArray = pool.Rent(Math.Max(2 * batch * hidden + hidden, gateWidth));
-        float[] squaresArray = norms ? pool.Rent(rows) : [];
+        float[] stateArray = pool.Rent(2 * batch * hidden + hidden + gateWidth);
+        float[] squaresArray = norms ? pool.Rent(steps * batch) : [];
         try
         {
-            if (!schedule.IsFull)
-            {
-                // Padded rows of ∂x̂ must read as zeros in the whole-sequence GEMMs.
-                dxProjectionArray.AsSpan(0, rows * gateWidth).Clear();
-            }
             Span<float> dhState = stateArray.AsSpan(0, batch * hidden);
             Span<float> dcState = stateArray.AsSpan(batch * hidden, batch * hidden);
-            stateArray.AsSpan(2 * batch * hidden, hidden).Clear();
+            Span<float> biasSums = stateArray.AsSpan(2 * batch * hidden + hidden, gateWidth);
+            stateArray.AsSpan(2 * batch * hidden, hidden + gateWidth).Clear();
             LoadState(hNGradient, dhState, schedule.Order, hidden);
             if (TCell.HasCellState)
             {
@@ -154,8 +160,7 @@ internal static unsafe partial class RecurrentKernel<TCell>
                 Gemm.PackB(false, hidden, gateWidth, wHh, hidden, packed, width);
                 var job = new BackwardJob
                 {
-                    DInputProjection = dxProjection, DHiddenProjection = dhProjection, SharedProjection = shared,
-                    PackedHiddenWeights = packed, DhState = state, DcState = state + batch * hidden,
+                    SharedProjection = shared, PackedHiddenWeights = packed, DhState = state, DcState = state + batch * hidden,
                     OutputGradient = dy == null ? state + 2 * batch * hidden : dy + outputOffset,
                     OutputGradientStride = dy == null ? 0 : outputStride, Squares = squares,
                     CacheH = cacheH, CacheC = cacheC, CacheSaved = cacheSaved,
@@ -163,7 +168,47 @@ internal static unsafe partial class RecurrentKernel<TCell>
                     Steps = steps, Batch = batch, Hidden = hidden, Layout = layout, Reverse = reverse,
                     Width = width, StepGemmThreads = chunks == 1 ? Gemm.ForcedThreadCount : 1, GateThreads = chunks == 1 ? threads : 1,
                 };
-                GemmThreadPool.Run(chunks, threads, BackwardBody(width), &job);
+                // Blocks of steps in the reverse of the order forward took them; each block's weight gradients follow it.
+                for (int s1 = steps; s1 > 0; s1 -= block)
+                {
+                    int s0 = Math.Max(0, s1 - block);
+                    (int t0, int t1) = BlockSteps(s0, s1, steps, reverse);
+                    int first = layout.Row(t0, 0), count = (t1 - t0) * batch;
+                    int packedFirst = schedule.StepOffset[t0], packedCount = (t1 < steps ? schedule.StepOffset[t1] : schedule.PackedRows) - packedFirst;
+                    if (!schedule.IsFull)
+                    {
+                        // Padded rows of ∂x̂ must read as zeros in the GEMMs below.
+                        dxProjectionArray.AsSpan(0, count * gateWidth).Clear();
+                    }
+                    job.DInputProjection = dxProjection - (nint)first * gateWidth;
+                    job.DHiddenProjection = dhProjection - (nint)packedFirst * gateWidth;
+                    job.FirstStep = s0;
+                    job.EndStep = s1;
+                    GemmThreadPool.Run(chunks, threads, BackwardBody(width), &job);
+
+                    // ∂W_hh += Σ_t ∂ĥ_tᵀ·h_{t−1}, ∂W_ih += ∂x̂ᵀ·X, ∂X = ∂x̂·W_ih, and the biases' column sums, for this block.
+                    ReadOnlySpan<float> dx = dxProjectionArray.AsSpan(0, count * gateWidth);
+                    ReadOnlySpan<float> dh = dhProjectionArray.AsSpan(0, packedCount * gateWidth);
+                    Gemm.Multiply(true, false, gateWidth, hidden, packedCount, 1f, dh, gateWidth,
+                        cache.HPrevious.AsSpan(packedFirst * hidden, packedCount * hidden), hidden, 1f, gradients.HiddenWeights, hidden);
+                    Gemm.Multiply(true, false, gateWidth, inputSize, count, 1f, dx, gateWidth,
+                        input.Slice(first * inputSize, count * inputSize), inputSize, 1f, gradients.InputWeights, inputSize);
+                    if (TCell.SeparateHiddenGradient)
+                    {
+                        ColumnSums.AddTo(dx, count, gateWidth, gradients.InputBias, threads);
+                        ColumnSums.AddTo(dh, packedCount, gateWidth, gradients.HiddenBias, threads);
+                    }
+                    else if (!gradients.InputBias.IsEmpty)
+                    {
+                        // ∂ĥ = ∂x̂ row for row: one pass gives both biases' gradient.
+                        ColumnSums.AddTo(dx, count, gateWidth, biasSums, threads);
+                    }
+                    if (!inputGradient.IsEmpty)
+                    {
+                        Gemm.Multiply(false, false, count, inputSize, gateWidth, 1f, dx, gateWidth, weights.InputWeights, inputSize,
+                            overwriteInputGradient ? 0f : 1f, inputGradient.Slice(first * inputSize, count * inputSize), inputSize);
+                    }
+                }
             }
 
             StoreState(dhState, h0Gradient, schedule.Order, hidden);
@@ -175,32 +220,10 @@ internal static unsafe partial class RecurrentKernel<TCell>
             {
                 ReduceNorms(schedule, squaresArray, hiddenGradientNorms);
             }
-
-            // Whole-sequence weight gradients: ∂W_hh += Σ_t ∂ĥ_tᵀ·h_{t−1}, ∂W_ih += ∂x̂ᵀ·X, biases are column sums.
-            ReadOnlySpan<float> dxAll = dxProjectionArray.AsSpan(0, rows * gateWidth);
-            ReadOnlySpan<float> dhAll = dhProjectionArray.AsSpan(0, packedRows * gateWidth);
-            Gemm.Multiply(true, false, gateWidth, hidden, packedRows, 1f, dhAll, gateWidth,
-                cache.HPrevious.AsSpan(0, packedRows * hidden), hidden, 1f, gradients.HiddenWeights, hidden);
-            Gemm.Multiply(true, false, gateWidth, inputSize, rows, 1f, dxAll, gateWidth,
-                input, inputSize, 1f, gradients.InputWeights, inputSize);
-            if (TCell.SeparateHiddenGradient)
+            if (!TCell.SeparateHiddenGradient && !gradients.InputBias.IsEmpty)
             {
-                ColumnSums.AddTo(dxAll, rows, gateWidth, gradients.InputBias, threads);
-                ColumnSums.AddTo(dhAll, packedRows, gateWidth, gradients.HiddenBias, threads);
-            }
-            else if (!gradients.InputBias.IsEmpty)
-            {
-                // ∂ĥ = ∂x̂ row for row: one pass gives both biases' gradient.
-                Span<float> sums = stateArray.AsSpan(0, gateWidth);
-                sums.Clear();
-                ColumnSums.AddTo(dxAll, rows, gateWidth, sums, threads);
-                System.Numerics.Tensors.TensorPrimitives.Add(gradients.InputBias, sums, gradients.InputBias);
-                System.Numerics.Tensors.TensorPrimitives.Add(gradients.HiddenBias, sums, gradients.HiddenBias);
-            }
-            if (!inputGradient.IsEmpty)
-            {
-                Gemm.Multiply(false, false, rows, inputSize, gateWidth, 1f, dxAll, gateWidth,
-                    weights.InputWeights, inputSize, overwriteInputGradient ? 0f : 1f, inputGradient, inputSize);
+                System.Numerics.Tensors.TensorPrimitives.Add(gradients.InputBias, biasSums, gradients.InputBias);
+                System.Numerics.Tensors.TensorPrimitives.Add(gradients.HiddenBias, biasSums, gradients.HiddenBias);
             }
         }
         finally
@@ -218,6 +241,28 @@ internal static unsafe partial class RecurrentKernel<TCell>
             }
         }
     }
+
+    /// <summary>
+    /// How many steps the input projection (and, in backward, the weight gradients) is computed for at once: a block
+    /// of about <see cref="RecurrentChunkPlan.BlockBytes"/> of x̂ but at least <see cref="RecurrentChunkPlan.MinBlockRows"/>
+    /// rows, so that x̂ is still in cache when the time loop reads it, and memory does not grow with L. Blocks need the rows of consecutive steps to be consecutive, so a
+    /// batch-first layout takes the whole sequence as one block.
+    /// </summary>
+    private static int StepsPerBlock(RowLayout layout, SequenceSchedule schedule, int gateWidth)
+    {
+        if (layout.StepStride != schedule.Batch || layout.BatchStride != 1)
+        {
+            return schedule.Steps;
+        }
+        long stepBytes = (long)schedule.Batch * gateWidth * sizeof(float);
+        long bySize = RecurrentChunkPlan.BlockBytes / stepBytes;
+        long byRows = (RecurrentChunkPlan.MinBlockRows + schedule.Batch - 1) / schedule.Batch;
+        return (int)Math.Clamp(Math.Max(bySize, byRows), 1, schedule.Steps);
+    }
+
+    /// <summary>The time steps [t0, t1) that processing steps [s0, s1) visit (reversed for the reverse direction).</summary>
+    private static (int T0, int T1) BlockSteps(int s0, int s1, int steps, bool reverse)
+        => reverse ? (steps - s1, steps - s0) : (s0, s1);
 
     /// <summary>The threads a layer may use: the GEMM's forced count (tests, benchmarks) or every processor.</summary>
     private static int Threads() => Gemm.ForcedThreadCount > 0 ? Gemm.ForcedThreadCount : Environment.ProcessorCount;
