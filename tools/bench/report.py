@@ -176,7 +176,7 @@ call and per step (fork-join, packing, the gate pass's latency) is not yet negli
 ## Reproducing
 
 ```
-/usr/bin/python3 tools/bench/side_by_side.py --all          # this page, ~30 min on 2 cores
+/usr/bin/python3 tools/bench/side_by_side.py --all          # this page: 5 rounds, about 40 min on 2 cores
 /usr/bin/python3 tools/bench/side_by_side.py --cells lstm --modes train --shapes 100:64:128:256   # one line
 dotnet run -c Release --project benchmarks/MLNet.Recurrent.Benchmarks -- --filter '*RecurrentBenchmarks*'   # BenchmarkDotNet
 ```

@@ -137,7 +137,7 @@ def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--all", action="store_true", help="build, SGEMM peak, grid, complexity sweep, and write docs/performance.md")
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--reps", type=int, default=7)
     parser.add_argument("--warmup-ms", type=int, default=1000)
     parser.add_argument("--cells", default="rnn,lstm,gru")

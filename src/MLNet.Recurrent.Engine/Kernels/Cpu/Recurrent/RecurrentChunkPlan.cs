@@ -40,7 +40,8 @@ internal static class RecurrentChunkPlan
     /// <summary>
     /// Fills <paramref name="starts"/>[0..chunks] with the chunk boundaries (rows of the schedule order) and returns the
     /// chunk count; boundaries are multiples of the GEMM's MR so that no chunk wastes a partial micro-tile in the
-    /// middle, and balance the work Σ_t min(n_t, ·) when sequences have different lengths.
+    /// middle, and balance the work Σ_t min(n_t, ·) when sequences have different lengths; without lengths, equal
+    /// chunks are taken instead when they need no more micro-tiles per step.
     /// </summary>
     /// <param name="schedule">The running rows per step.</param>
     /// <param name="gateWidth">G·H.</param>
@@ -77,6 +78,32 @@ internal static class RecurrentChunkPlan
             starts[c] = row;
         }
         starts[chunks] = batch;
+        if (schedule.IsFull && MaxTiles(EqualSplit(batch, chunks, stackalloc int[chunks + 1])) <= MaxTiles(starts[..(chunks + 1)]))
+        {
+            // Equal chunks need no more micro-tiles per step than MR-aligned ones (e.g. 32 + 32 against 36 + 28 rows:
+            // six tiles each way), and share the gate pass evenly.
+            EqualSplit(batch, chunks, starts);
+        }
         return chunks;
+    }
+
+    private static Span<int> EqualSplit(int batch, int chunks, Span<int> starts)
+    {
+        for (int c = 0; c <= chunks; c++)
+        {
+            starts[c] = batch * c / chunks;
+        }
+        return starts[..(chunks + 1)];
+    }
+
+    /// <summary>The most GEMM micro-tile rows (⌈rows / MR⌉) any chunk of <paramref name="starts"/> has per step.</summary>
+    private static int MaxTiles(ReadOnlySpan<int> starts)
+    {
+        int most = 0;
+        for (int c = 0; c + 1 < starts.Length; c++)
+        {
+            most = Math.Max(most, (starts[c + 1] - starts[c] + GemmMicroKernel.Rows - 1) / GemmMicroKernel.Rows);
+        }
+        return most;
     }
 }
