@@ -1,3 +1,4 @@
+using MLNet.Recurrent.Data;
 namespace MLNet.Recurrent.Transforms;
 
 /// <summary>
@@ -29,12 +30,7 @@ internal sealed class BatchedPredictionView : IDataView
 
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null)
     {
-        ArgumentNullException.ThrowIfNull(columnsNeeded);
-        var active = new bool[Schema.Count];
-        foreach (var column in columnsNeeded)
-        {
-            active[column.Index] = true;
-        }
+        var active = CursorChecks.ActiveFlags(columnsNeeded, Schema.Count);
 
         var passThrough = Enumerable.Range(0, _inputCount).Where(i => active[i]).Select(i => _input.Schema[i]).ToList();
         bool predicts = active.Skip(_inputCount).Any(a => a);

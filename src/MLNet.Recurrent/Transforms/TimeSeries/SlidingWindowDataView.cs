@@ -34,12 +34,7 @@ internal sealed class SlidingWindowDataView : IDataView
 
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null)
     {
-        ArgumentNullException.ThrowIfNull(columnsNeeded);
-        var active = new bool[Schema.Count];
-        foreach (var column in columnsNeeded)
-        {
-            active[column.Index] = true;
-        }
+        var active = CursorChecks.ActiveFlags(columnsNeeded, Schema.Count);
 
         var inputColumns = (active[0] ? _features : []).Concat(active[1] ? [_target] : []).Distinct();
         return new Cursor(this, _input.GetRowCursor(inputColumns), active);
